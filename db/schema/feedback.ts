@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+import { customers } from "./customers";
+import {
+  channelEnum,
+  feedbackSourceEnum,
+  feedbackStatusEnum,
+  metricKindEnum,
+  priorityEnum,
+  sentimentLabelEnum,
+} from "./enums";
+import { journeyStages, touchpoints } from "./journeys";
+import { teams, users } from "./users";
+import { workspaces } from "./workspaces";
+
+export const feedback = pgTable(
+  "feedback",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Optional: anonymous feedback has no customer. */
+    customerId: integer(),
+    source: feedbackSourceEnum().notNull(),
+    /** The id in the system the item came from; with `source`, the de-duplication key. */
+    externalId: text().notNull(),
+    channel: channelEnum(),
+    stageId: integer(),
+    touchpointId: integer(),
+    metricKind: metricKindEnum().notNull().default("none"),
+    score: smallint(),
+    /** Stored exactly as given, any language. */
+    text: text(),
+    /** BCP 47 tag (e.g. "en", "he", "zh"), detected or given. */
+    language: text(),
+    sentiment: real(),
+    sentimentLabel: sentimentLabelEnum(),
+    receivedAt: timestamp({ withTimezone: true }).notNull(),
+    // triage
+    status: feedbackStatusEnum().notNull().default("new"),
+    priority: priorityEnum().notNull().default("normal"),
+    assigneeId: integer().references(() => users.id, { onDelete: "set null" }),
+    teamId: integer(),
+    dueAt: timestamp({ withTimezone: true }),
+    firstTriagedAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolutionNote: text(),
+    customerContacted: boolean(),
+    dismissReason: text(),
+    /** Optimistic locking: every update increments it; a stale version is a CONFLICT. */
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("feedback_workspace_source_external_id_key").on(t.workspaceId, t.source, t.externalId),
+    foreignKey({
+      name: "feedback_customer_fk",
+      columns: [t.workspaceId, t.customerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "feedback_stage_fk",
+      columns: [t.workspaceId, t.stageId],
+      foreignColumns: [journeyStages.workspaceId, journeyStages.id],
+    }),
+    foreignKey({
+      name: "feedback_touchpoint_fk",
+      columns: [t.workspaceId, t.touchpointId],
+      foreignColumns: [touchpoints.workspaceId, touchpoints.id],
+    }),
+    foreignKey({
+      name: "feedback_team_fk",
+      columns: [t.workspaceId, t.teamId],
+      foreignColumns: [teams.workspaceId, teams.id],
+    }),
+    // inbox and period counts: newest first within a workspace
+    index("feedback_workspace_received_at_idx").on(t.workspaceId, t.receivedAt),
+    // a customer's feedback timeline
+    index("feedback_customer_idx").on(t.customerId),
+    // feedback per stage / touchpoint (journey map)
+    index("feedback_stage_idx").on(t.stageId),
+    index("feedback_touchpoint_idx").on(t.touchpointId),
+    // "assigned to me" / "my team" inbox views
+    index("feedback_assignee_idx").on(t.assigneeId),
+    index("feedback_team_idx").on(t.teamId),
+    check(
+      "feedback_score_range",
+      sql`CASE ${t.metricKind}
+        WHEN 'none' THEN ${t.score} IS NULL
+        WHEN 'nps' THEN ${t.score} BETWEEN 0 AND 10
+        WHEN 'csat' THEN ${t.score} BETWEEN 1 AND 5
+        WHEN 'ces' THEN ${t.score} BETWEEN 1 AND 7
+        WHEN 'rating' THEN ${t.score} BETWEEN 1 AND 5
+      END`,
+    ),
+    check("feedback_sentiment_range", sql`${t.sentiment} IS NULL OR ${t.sentiment} BETWEEN -1 AND 1`),
+    check("feedback_external_id_not_blank", sql`length(${t.externalId}) > 0`),
+    check(
+      "feedback_dismiss_reason",
+      sql`${t.status} <> 'dismissed' OR (${t.dismissReason} IS NOT NULL AND length(trim(${t.dismissReason})) > 0)`,
+    ),
+    check("feedback_version_positive", sql`${t.version} >= 1`),
+  ],
+);
