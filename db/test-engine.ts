@@ -1,0 +1,22 @@
+/** Which engine the integration tests run on: TEST_ENGINE=pglite (default) or postgres. */
+export type TestEngine = "pglite" | "postgres";
+
+export function testEngine(): TestEngine {
+  const value = process.env.TEST_ENGINE ?? "pglite";
+  if (value !== "pglite" && value !== "postgres") {
+    throw new Error(`TEST_ENGINE must be "pglite" or "postgres", got "${value}".`);
+  }
+  return value;
+}
+
+/** An admin connection to the test PostgreSQL server (creates and drops throwaway databases). */
+export function testServerUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+/** The URL of `database` on the same server as `base`. */
+export function withDatabase(base: string, database: string): string {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

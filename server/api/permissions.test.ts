@@ -1,0 +1,62 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db";
+import { createTestDb } from "@/db/test-db";
+import { ROLES } from "../domain/enums";
+import { hasPermission, type Permission } from "../auth/permissions";
+import { appRouter } from "./root";
+import { callByPath, callerFor, createRoleFixture } from "./testing/callers";
+
+/**
+ * Every procedure of the router, the permission it needs (null: any member) and a valid input.
+ * A new procedure without a row here fails the first test.
+ */
+const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown }> = {
+  "workspace.current": { permission: null },
+  "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
+  "overview.counts": { permission: "dashboard.read" },
+  "audit.list": { permission: "audit.read", input: { limit: 5 } },
+};
+
+let handle: DbHandle;
+let fixture: Awaited<ReturnType<typeof createRoleFixture>>;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  fixture = await createRoleFixture(handle.db);
+});
+afterAll(() => handle.close());
+
+function procedureMeta(path: string): { permission?: Permission } | undefined {
+  const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>)[path];
+  return procedure?._def.meta;
+}
+
+describe("permission table", () => {
+  it("has a row for every procedure of the router, and no row for a procedure that does not exist", () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(PROCEDURES).sort());
+  });
+
+  it.each(Object.entries(PROCEDURES))("%s declares the permission the table expects", (path, row) => {
+    expect(procedureMeta(path)?.permission ?? null).toBe(row.permission);
+  });
+
+  describe.each(Object.entries(PROCEDURES))("%s", (path, row) => {
+    it("answers UNAUTHORIZED without a session", async () => {
+      const caller = await callerFor(handle.db, null);
+      await expect(callByPath(caller, path, row.input)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    });
+
+    it.each(ROLES)("as %s: allowed exactly when the role has the permission", async (role) => {
+      const caller = await callerFor(handle.db, fixture.users[role], fixture.workspace.id);
+      const allowed = row.permission === null || hasPermission(role, row.permission);
+      const call = callByPath(caller, path, row.input);
+      if (allowed) {
+        await expect(call).resolves.toBeDefined();
+      } else {
+        await expect(call).rejects.toBeInstanceOf(TRPCError);
+        await expect(call).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+    });
+  });
+});

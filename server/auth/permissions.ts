@@ -1,0 +1,44 @@
+import type { Role } from "../domain/enums";
+
+/**
+ * The one role → permission table. Procedures name a permission; nothing else checks roles.
+ * Pure: the UI imports it to hide what a role cannot do (the server still enforces it).
+ */
+export const PERMISSIONS = [
+  "workspace.read",
+  "workspace.manage",
+  "dashboard.read",
+  "feedback.read",
+  "feedback.triage",
+  "journeys.read",
+  "journeys.manage",
+  "segments.read",
+  "segments.manage",
+  "customers.read",
+  "actions.read",
+  "actions.manage",
+  "targets.manage",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = [
+  "workspace.read",
+  "dashboard.read",
+  "feedback.read",
+  "journeys.read",
+  "segments.read",
+  "customers.read",
+  "actions.read",
+];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS),
+  executive: new Set([...READ_ALL, "targets.manage"]),
+  cx_manager: new Set([...READ_ALL, "feedback.triage", "journeys.manage", "actions.manage"]),
+  team_member: new Set(["workspace.read", "dashboard.read", "feedback.read", "journeys.read", "actions.read"]),
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
