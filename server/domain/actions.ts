@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { ACTION_STATUSES, type ActionStatus } from "./enums";
+
+export const listActionsInput = z.object({
+  status: z.enum(ACTION_STATUSES).optional(),
+});
+export type ListActionsInput = z.infer<typeof listActionsInput>;
+
+/** Statuses after which an action can no longer be late. */
+export const CLOSED_ACTION_STATUSES: ReadonlySet<ActionStatus> = new Set(["done", "verified", "dropped"]);
+
+/**
+ * An action is overdue when its due date (YYYY-MM-DD) is strictly before `today` (YYYY-MM-DD) and
+ * it is still open. Due today is not overdue; no due date is never overdue.
+ */
+export function isActionOverdue(action: { dueDate: string | null; status: ActionStatus }, today: string): boolean {
+  return action.dueDate !== null && action.dueDate < today && !CLOSED_ACTION_STATUSES.has(action.status);
+}
+
+/** The calendar date (UTC) of `at` as YYYY-MM-DD. */
+export function utcDate(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
