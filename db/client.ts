@@ -4,6 +4,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
 import { join } from "node:path";
 import pg from "pg";
 import * as schema from "./schema";
@@ -105,4 +106,13 @@ export async function migrateDatabase(handle: DbHandle, folder = MIGRATIONS_FOLD
   } else {
     await migratePg(handle.db as never, config);
   }
+}
+
+/**
+ * Rows of a raw SQL query on either driver (both return `{ rows }`). The row type is the
+ * caller's promise: cast columns in SQL (`::int`, `::text`) so both engines agree on it.
+ */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "./client";
+import { queryRows, type DbHandle } from "./client";
 import { createCustomer, createFeedback, createOrder, createSegment, createWorkspace } from "./factories";
 import { auditEvents } from "./schema";
 import { createTestDb } from "./test-db";
@@ -105,7 +105,7 @@ describe(`database constraints (${testEngine()})`, () => {
       handle.db.update(auditEvents).set({ action: "tampered" }).where(eq(auditEvents.id, event!.id)),
     ).rejects.toThrow();
     await expect(handle.db.delete(auditEvents).where(eq(auditEvents.id, event!.id))).rejects.toThrow();
-    const rows = await handle.db.execute(sql`SELECT action FROM audit_events WHERE id = ${event!.id}`);
-    expect(rows.rows).toEqual([{ action: "test.create" }]);
+    const rows = await queryRows(handle.db, sql`SELECT action FROM audit_events WHERE id = ${event!.id}`);
+    expect(rows).toEqual([{ action: "test.create" }]);
   });
 });

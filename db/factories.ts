@@ -1,5 +1,17 @@
 import type { Db } from "./client";
-import { customers, feedback, memberships, orders, segments, users, workspaces } from "./schema";
+import {
+  actions,
+  customers,
+  feedback,
+  journeyStages,
+  memberships,
+  orders,
+  segments,
+  teams,
+  touchpoints,
+  users,
+  workspaces,
+} from "./schema";
 import type { Role } from "../server/domain/enums";
 
 // Factories shared by integration tests and e2e fixtures: each creates one valid row with
@@ -75,6 +87,44 @@ export async function createFeedback(db: Db, workspaceId: number, overrides: Par
       receivedAt: new Date(),
       ...overrides,
     })
+    .returning();
+  return row!;
+}
+
+export async function createStage(db: Db, workspaceId: number, overrides: Partial<typeof journeyStages.$inferInsert> = {}) {
+  const n = next();
+  const [row] = await db
+    .insert(journeyStages)
+    .values({ workspaceId, name: `Stage ${n}`, position: n, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function createTouchpoint(
+  db: Db,
+  workspaceId: number,
+  stageId: number,
+  overrides: Partial<typeof touchpoints.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(touchpoints)
+    .values({ workspaceId, stageId, name: `Touchpoint ${next()}`, channel: "web", ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function createTeam(db: Db, workspaceId: number, overrides: Partial<typeof teams.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(teams)
+    .values({ workspaceId, name: `Team ${next()}`, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function createAction(db: Db, workspaceId: number, overrides: Partial<typeof actions.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(actions)
+    .values({ workspaceId, title: `Action ${next()}`, kpi: "nps", ...overrides })
     .returning();
   return row!;
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, type DbHandle } from "./client";
+import { migrateDatabase, queryRows, type DbHandle } from "./client";
 import { createTestDb } from "./test-db";
 import { testEngine } from "./test-engine";
 
@@ -13,10 +13,11 @@ describe(`migrations (${testEngine()})`, () => {
   afterAll(() => handle.close());
 
   it("create every table of the schema", async () => {
-    const result = await handle.db.execute(
+    const rows = await queryRows<{ name: string }>(
+      handle.db,
       sql`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
     );
-    const names = (result.rows as { name: string }[]).map((r) => r.name);
+    const names = rows.map((r) => r.name);
     expect(names).toEqual(
       expect.arrayContaining([
         "workspaces",
@@ -44,15 +45,15 @@ describe(`migrations (${testEngine()})`, () => {
 
   it("are recorded, and applying them again changes nothing", async () => {
     const count = async () =>
-      (await handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`)).rows[0] as { n: number };
+      (await queryRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`))[0];
     const before = await count();
-    expect(before.n).toBeGreaterThanOrEqual(2);
+    expect(before?.n).toBeGreaterThanOrEqual(2);
     await migrateDatabase(handle);
     expect(await count()).toEqual(before);
   });
 
   it("index every foreign key (its own column leads an index; workspace_id is implied)", async () => {
-    const result = await handle.db.execute(sql`
+    const result = await queryRows<{ tbl: string; col: string }>(handle.db, sql`
       SELECT c.conrelid::regclass::text AS tbl, a.attname::text AS col
       FROM pg_constraint c
       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[array_length(c.conkey, 1)]
@@ -65,7 +66,7 @@ describe(`migrations (${testEngine()})`, () => {
         )
       ORDER BY 1, 2`);
     // created_by / changed_by style audit columns are only followed from the row, never searched
-    const unindexed = (result.rows as { tbl: string; col: string }[])
+    const unindexed = result
       .map((r) => `${r.tbl}.${r.col}`)
       .filter((name) => !/\.(created_by|changed_by|actor_id)$/.test(name));
     expect(unindexed).toEqual([]);

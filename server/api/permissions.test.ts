@@ -16,6 +16,11 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
   "overview.counts": { permission: "dashboard.read" },
   "audit.list": { permission: "audit.read", input: { limit: 5 } },
+  "feedback.list": { permission: "feedback.read", input: { limit: 5 } },
+  "journeys.list": { permission: "journeys.read" },
+  "segments.list": { permission: "segments.read" },
+  "actions.list": { permission: "actions.read", input: {} },
+  "customers.list": { permission: "customers.read", input: { limit: 5 } },
 };
 
 let handle: DbHandle;

@@ -1,5 +1,10 @@
+import { actionsRouter } from "./routers/actions";
 import { auditRouter } from "./routers/audit";
+import { customersRouter } from "./routers/customers";
+import { feedbackRouter } from "./routers/feedback";
+import { journeysRouter } from "./routers/journeys";
 import { overviewRouter } from "./routers/overview";
+import { segmentsRouter } from "./routers/segments";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -7,6 +12,11 @@ export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   overview: overviewRouter,
   audit: auditRouter,
+  feedback: feedbackRouter,
+  journeys: journeysRouter,
+  segments: segmentsRouter,
+  actions: actionsRouter,
+  customers: customersRouter,
 });
 
 export type AppRouter = typeof appRouter;
