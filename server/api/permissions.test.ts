@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
+import { createCustomer } from "@/db/factories";
 import { createTestDb } from "@/db/test-db";
 import { ROLES } from "../domain/enums";
 import { hasPermission, type Permission } from "../auth/permissions";
@@ -11,7 +12,8 @@ import { callByPath, callerFor, createRoleFixture } from "./testing/callers";
  * Every procedure of the router, the permission it needs (null: any member) and a valid input.
  * A new procedure without a row here fails the first test.
  */
-const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown }> = {
+type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & { customerId: number };
+const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown | ((f: Fixture) => unknown) }> = {
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
   "overview.counts": { permission: "dashboard.read" },
@@ -21,16 +23,22 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "segments.list": { permission: "segments.read" },
   "actions.list": { permission: "actions.read", input: {} },
   "customers.list": { permission: "customers.read", input: { limit: 5 } },
+  "customers.byId": { permission: "customers.read", input: (f: Fixture) => ({ id: f.customerId }) },
 };
 
 let handle: DbHandle;
-let fixture: Awaited<ReturnType<typeof createRoleFixture>>;
+let fixture: Fixture;
 
 beforeAll(async () => {
   handle = await createTestDb();
-  fixture = await createRoleFixture(handle.db);
+  const roles = await createRoleFixture(handle.db);
+  fixture = { ...roles, customerId: (await createCustomer(handle.db, roles.workspace.id)).id };
 });
 afterAll(() => handle.close());
+
+function inputFor(row: { input?: unknown }): unknown {
+  return typeof row.input === "function" ? (row.input as (f: Fixture) => unknown)(fixture) : row.input;
+}
 
 function procedureMeta(path: string): { permission?: Permission } | undefined {
   const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>)[path];
@@ -49,13 +57,13 @@ describe("permission table", () => {
   describe.each(Object.entries(PROCEDURES))("%s", (path, row) => {
     it("answers UNAUTHORIZED without a session", async () => {
       const caller = await callerFor(handle.db, null);
-      await expect(callByPath(caller, path, row.input)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(callByPath(caller, path, inputFor(row))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     });
 
     it.each(ROLES)("as %s: allowed exactly when the role has the permission", async (role) => {
       const caller = await callerFor(handle.db, fixture.users[role], fixture.workspace.id);
       const allowed = row.permission === null || hasPermission(role, row.permission);
-      const call = callByPath(caller, path, row.input);
+      const call = callByPath(caller, path, inputFor(row));
       if (allowed) {
         await expect(call).resolves.toBeDefined();
       } else {

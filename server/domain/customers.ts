@@ -14,3 +14,5 @@ export type ListCustomersInput = z.infer<typeof listCustomersInput>;
 export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
+
+export const customerByIdInput = z.object({ id: z.number().int().positive() });

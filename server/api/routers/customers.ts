@@ -1,9 +1,12 @@
-import { listCustomersInput } from "../../domain/customers";
-import { listCustomers } from "../../services/customers";
+import { customerByIdInput, listCustomersInput } from "../../domain/customers";
+import { getCustomer, listCustomers } from "../../services/customers";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 export const customersRouter = createTRPCRouter({
   list: permissionProcedure("customers.read")
     .input(listCustomersInput)
     .query(({ ctx, input }) => listCustomers(ctx.db, ctx.membership.workspaceId, input)),
+  byId: permissionProcedure("customers.read")
+    .input(customerByIdInput)
+    .query(({ ctx, input }) => getCustomer(ctx.db, ctx.membership.workspaceId, input.id)),
 });

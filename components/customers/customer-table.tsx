@@ -1,0 +1,95 @@
+"use client";
+
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { customersListInput, nextCustomersCursor } from "./customer-query";
+
+export function CustomerTable({ search }: { search: string }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const query = useSuspenseInfiniteQuery(
+    trpc.customers.list.infiniteQueryOptions(customersListInput(search), { getNextPageParam: nextCustomersCursor }),
+  );
+  const items = query.data.pages.flatMap((page) => page.items);
+  // calendar dates in UTC: server and browser render the same day
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
+
+  if (items.length === 0) {
+    return (
+      <Card>
+        <CardContent className="p-6 text-sm text-muted-foreground">
+          {search ? t("customers.noMatch", { search }) : t("customers.empty")}
+        </CardContent>
+      </Card>
+    );
+  }
+  return (
+    <Card>
+      <CardContent className="overflow-x-auto p-4">
+        <table className="w-full text-sm" aria-label={t("customers.tableLabel")}>
+          <thead className="text-muted-foreground">
+            <tr>
+              <th className="py-2 pe-4 text-start font-medium">{t("customers.colId")}</th>
+              <th className="py-2 pe-4 text-start font-medium">{t("customers.colName")}</th>
+              <th className="py-2 pe-4 text-start font-medium">{t("customers.colSegment")}</th>
+              <th className="py-2 pe-4 text-start font-medium">{t("customers.colRegion")}</th>
+              <th className="py-2 pe-4 text-start font-medium">{t("customers.colSince")}</th>
+              <th className="py-2 text-start font-medium">{t("customers.colStatus")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c) => (
+              <tr key={c.id} className="border-t align-top">
+                <td className="whitespace-nowrap py-2 pe-4 font-mono text-xs">
+                  <Link href={`/customers/${c.id}`} className="text-primary underline-offset-4 hover:underline">
+                    {c.externalId}
+                  </Link>
+                </td>
+                <td className="py-2 pe-4" dir="auto">
+                  {c.name ?? muted(t("customers.noName"))}
+                </td>
+                <td className="whitespace-nowrap py-2 pe-4">{c.segmentName ?? muted(t("customers.noSegment"))}</td>
+                <td className="whitespace-nowrap py-2 pe-4">{c.region ?? muted(t("lists.none"))}</td>
+                <td className="whitespace-nowrap py-2 pe-4 tabular-nums">{day.format(c.createdAt)}</td>
+                <td className="whitespace-nowrap py-2">
+                  {c.churnedAt ? (
+                    <span className="text-negative">{t("customers.churned", { date: day.format(c.churnedAt) })}</span>
+                  ) : (
+                    <span className="text-positive">{t("customers.active")}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {query.hasNextPage && (
+          <Button
+            variant="outline"
+            size="sm"
+            className="mt-4"
+            disabled={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {query.isFetchingNextPage ? t("lists.loadingMore") : t("lists.loadMore")}
+          </Button>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function CustomerTableSkeleton() {
+  return (
+    <div className="grid gap-2" aria-busy="true">
+      {Array.from({ length: 8 }, (_, i) => (
+        <Skeleton key={i} className="h-10" />
+      ))}
+    </div>
+  );
+}

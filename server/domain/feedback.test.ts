@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { decodeFeedbackCursor, encodeFeedbackCursor, listFeedbackInput } from "./feedback";
+
+describe("feedback cursor", () => {
+  it("round-trips a microsecond timestamp and an id", () => {
+    const cursor = { receivedAt: "2024-05-01T09:30:00.123456Z", id: 42 };
+    expect(decodeFeedbackCursor(encodeFeedbackCursor(cursor))).toEqual(cursor);
+  });
+
+  it.each([
+    "",
+    "42",
+    "2024-05-01T09:30:00Z~42",
+    "2024-05-01T09:30:00.123Z~42",
+    "2024-05-01T09:30:00.123456Z~0",
+    "2024-05-01T09:30:00.123456Z~-1",
+    "2024-05-01T09:30:00.123456Z~12345678901",
+    "2024-05-01T09:30:00.123456Z~4' OR 1=1",
+  ])("rejects %j", (value) => {
+    expect(decodeFeedbackCursor(value)).toBeNull();
+    expect(listFeedbackInput.safeParse({ cursor: value }).success).toBe(false);
+  });
+
+  it("defaults the limit to 50 and accepts no cursor", () => {
+    expect(listFeedbackInput.parse({})).toEqual({ limit: 50 });
+    expect(listFeedbackInput.parse({ cursor: null, status: "new" })).toEqual({ cursor: null, limit: 50, status: "new" });
+  });
+});
