@@ -31,3 +31,13 @@ function printDemoUsers(): void {
     ["[touchpoint] demo sign-in users (password: " + DEMO_PASSWORD + "):", ...lines].join("\n"),
   );
 }
+
+/** Bootstrap, or stop the server with the reason: a half-started app would only fail later. */
+export async function bootstrapOrExit(): Promise<void> {
+  try {
+    await bootstrapDatabase();
+  } catch (err) {
+    console.error(`\n[touchpoint] cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

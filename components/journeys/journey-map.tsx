@@ -22,9 +22,9 @@ export function JourneyMap() {
   }
   return (
     <ol className="flex gap-4 overflow-x-auto pb-4">
-      {data.items.map((stage) => (
-        <li key={stage.id} className="flex w-64 shrink-0">
-          <StageCard stage={stage} />
+      {data.items.map((stage, index) => (
+        <li key={stage.id} className="flex w-60 shrink-0">
+          <StageCard stage={stage} number={index + 1} />
         </li>
       ))}
     </ol>

@@ -9,12 +9,13 @@ import { formatNumber } from "@/server/i18n/core";
 
 type Stage = inferRouterOutputs<AppRouter>["journeys"]["list"]["items"][number];
 
-export function StageCard({ stage }: { stage: Stage }) {
+/** `number` is the stage's 1-based place in the journey (positions may have gaps after reordering). */
+export function StageCard({ stage, number }: { stage: Stage; number: number }) {
   const { t, locale } = useI18n();
   return (
     <Card className="flex w-full flex-col">
       <CardHeader>
-        <p className="text-xs font-medium text-muted-foreground">{t("journeys.stage", { position: stage.position })}</p>
+        <p className="text-xs font-medium text-muted-foreground">{t("journeys.stage", { number })}</p>
         <h2 className="text-lg font-semibold" dir="auto">
           {stage.name}
         </h2>

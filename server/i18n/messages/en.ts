@@ -110,7 +110,7 @@ export const en = {
   journeys: {
     title: "Journeys",
     description: "The stages customers go through, where they meet the brand, and how much feedback each stage receives.",
-    stage: "Stage {position}",
+    stage: "Stage {number}",
     feedbackWindow: "Feedback, last {days} days",
     mainMetric: "Main metric: {metric}",
     touchpoints: "Touchpoints",
