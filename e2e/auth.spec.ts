@@ -1,10 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, signIn, statValue } from "./fixtures/auth";
+import { DEMO_PASSWORD, DEMO_USERS, signIn, statValue } from "./fixtures/auth";
 
 test("an anonymous visit is sent to sign-in, and back after signing in", async ({ page }) => {
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   await expect(page.getByRole("heading", { name: "Sign in to Touchpoint" })).toBeVisible();
+  await page.getByLabel("Email").fill("admin@touchpoint.demo");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
 });
 
 test("API calls without a session get 401", async ({ request }) => {

@@ -43,11 +43,13 @@ export function CustomerProfile({ id }: { id: number }) {
           value={formatNumber(locale, c.feedbackCount)}
           caption={c.lastFeedbackAt ? t("customers.lastFeedback", { date: day.format(c.lastFeedbackAt) }) : t("lists.none")}
         />
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-xl border bg-card p-5 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 rounded-xl border bg-card p-5 text-sm">
           {facts.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-muted-foreground">{label}</dt>
-              <dd dir="auto">{value}</dd>
+              <dd dir="auto" className="min-w-0 break-words">
+                {value}
+              </dd>
             </div>
           ))}
         </dl>

@@ -4,17 +4,17 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut, unstable_update } from "./index";
 
+import { safeRedirectPath } from "./redirect";
+
 export type SignInState = { error: "invalid" | "failed" | null };
 
 /** Sign-in form action: redirects on success, returns an error key otherwise. */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const redirectTo = String(form.get("callbackUrl") ?? "/");
   try {
     await signIn("credentials", {
       email: form.get("email"),
       password: form.get("password"),
-      // only same-site paths: never an open redirect
-      redirectTo: redirectTo.startsWith("/") && !redirectTo.startsWith("//") ? redirectTo : "/",
+      redirectTo: safeRedirectPath(String(form.get("callbackUrl") ?? "/")),
     });
     return { error: null };
   } catch (err) {
