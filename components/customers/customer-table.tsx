@@ -4,9 +4,9 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
+import { LoadMoreButton } from "@/components/layout/load-more-button";
+import { TableSkeleton } from "@/components/layout/table-skeleton";
 import { Card, CardContent } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { customersListInput, nextCustomersCursor } from "./customer-query";
 
 export function CustomerTable({ search }: { search: string }) {
@@ -68,28 +68,12 @@ export function CustomerTable({ search }: { search: string }) {
             ))}
           </tbody>
         </table>
-        {query.hasNextPage && (
-          <Button
-            variant="outline"
-            size="sm"
-            className="mt-4"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? t("lists.loadingMore") : t("lists.loadMore")}
-          </Button>
-        )}
+        <LoadMoreButton query={query} />
       </CardContent>
     </Card>
   );
 }
 
 export function CustomerTableSkeleton() {
-  return (
-    <div className="grid gap-2" aria-busy="true">
-      {Array.from({ length: 8 }, (_, i) => (
-        <Skeleton key={i} className="h-10" />
-      ))}
-    </div>
-  );
+  return <TableSkeleton />;
 }

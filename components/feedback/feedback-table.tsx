@@ -4,9 +4,9 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
+import { LoadMoreButton } from "@/components/layout/load-more-button";
+import { TableSkeleton } from "@/components/layout/table-skeleton";
 import { Card, CardContent } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { FeedbackStatus } from "@/server/domain/enums";
 import { feedbackListInput, nextFeedbackCursor } from "./feedback-query";
 import { FeedbackRow } from "./feedback-row";
@@ -59,28 +59,12 @@ export function FeedbackTable({ status }: { status: FeedbackStatus | undefined }
             ))}
           </tbody>
         </table>
-        {query.hasNextPage && (
-          <Button
-            variant="outline"
-            size="sm"
-            className="mt-4"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? t("lists.loadingMore") : t("lists.loadMore")}
-          </Button>
-        )}
+        <LoadMoreButton query={query} />
       </CardContent>
     </Card>
   );
 }
 
 export function FeedbackTableSkeleton() {
-  return (
-    <div className="grid gap-2" aria-busy="true">
-      {Array.from({ length: 8 }, (_, i) => (
-        <Skeleton key={i} className="h-10" />
-      ))}
-    </div>
-  );
+  return <TableSkeleton />;
 }

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
+import { LoadMoreButton } from "@/components/layout/load-more-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { hasPermission } from "@/server/auth/permissions";
 
@@ -54,11 +54,7 @@ export function AuditLog() {
             </tbody>
           </table>
         )}
-        {query.hasNextPage && (
-          <Button variant="outline" size="sm" className="mt-3" onClick={() => void query.fetchNextPage()}>
-            {t("settings.loadMore")}
-          </Button>
-        )}
+        <LoadMoreButton query={query} />
       </CardContent>
     </Card>
   );

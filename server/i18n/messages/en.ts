@@ -68,7 +68,6 @@ export const en = {
     auditWho: "Who",
     auditWhat: "What",
     auditRecord: "Record",
-    loadMore: "Load more",
     noPermission: "Your role cannot change workspace settings.",
   },
   section: {
