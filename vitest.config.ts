@@ -19,6 +19,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["server/**/*.test.ts", "components/**/*.test.ts", ...unitOnlyInDb],
           exclude: ["server/api/**", "server/services/**", "node_modules/**"],
           environment: "node",
@@ -28,6 +29,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: integration,
           exclude: [...unitOnlyInDb, "node_modules/**"],
           environment: "node",

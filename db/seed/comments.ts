@@ -10,8 +10,9 @@ export interface CommentPool {
   negative: Record<ThemeKey | "generic", readonly string[]>;
   neutral: readonly string[];
   positive: readonly string[];
-  /** Written by staff about the way they work (source "employee"). */
+  /** Written by staff about the way they work (source "employee"): problems, then praise. */
   employee: readonly string[];
+  employeePositive: readonly string[];
 }
 
 const en: CommentPool = {
@@ -75,6 +76,10 @@ const en: CommentPool = {
     "The returns tool is slow and customers notice.",
     "Customers keep asking about late delivery and we have no tracking info to give them.",
   ],
+  employeePositive: [
+    "The new handheld scanners make click-and-collect much faster.",
+    "Customers love the new loyalty app; sign-ups are easy now.",
+  ],
 };
 
 const he: CommentPool = {
@@ -90,6 +95,7 @@ const he: CommentPool = {
   neutral: ["בסדר, שום דבר מיוחד.", "חוויה סבירה."],
   positive: ["שירות מצוין, תודה רבה!", "מהיר ונוח, בדיוק מה שהייתי צריך.", "הצוות היה אדיב ומקצועי."],
   employee: ["חסרים עובדים במשמרות הערב.", "הלקוחות מתלוננים על איחור במשלוח ואין לנו מידע למסור להם."],
+  employeePositive: ["הכלי החדש לניהול משמרות חוסך לנו הרבה זמן."],
 };
 
 const fa: CommentPool = {
@@ -105,6 +111,7 @@ const fa: CommentPool = {
   neutral: ["معمولی بود، چیز خاصی نبود.", "در کل بد نبود."],
   positive: ["خدمات عالی، خیلی ممنون!", "سریع و راحت بود.", "کارکنان بسیار مودب و حرفه ای بودند."],
   employee: ["در شیفت عصر نیروی کافی نداریم.", "مشتری ها مدام از تاخیر در ارسال شکایت می کنند."],
+  employeePositive: ["سیستم جدید نوبت دهی کار ما را خیلی راحت تر کرده است."],
 };
 
 const zh: CommentPool = {
@@ -120,6 +127,7 @@ const zh: CommentPool = {
   neutral: ["还可以，没什么特别的。", "总体一般。"],
   positive: ["服务很好，谢谢！", "又快又方便。", "工作人员非常热情专业。"],
   employee: ["周末人手不够，排队太长。", "顾客经常问配送延迟的问题，我们没有物流信息。"],
+  employeePositive: ["新的排班系统让我们的工作轻松多了。"],
 };
 
 const pl: CommentPool = {
@@ -138,6 +146,7 @@ const pl: CommentPool = {
   neutral: ["W porządku, nic specjalnego.", "Przeciętnie, ale bez większych problemów."],
   positive: ["Świetna obsługa, dziękuję!", "Szybko i wygodnie, polecam.", "Bardzo miły i pomocny personel."],
   employee: ["Brakuje ludzi na zmianie weekendowej.", "Klienci ciągle pytają o opóźnienie dostawy, a my nie mamy informacji."],
+  employeePositive: ["Nowy system grafików bardzo ułatwia nam pracę."],
 };
 
 const fr: CommentPool = {
@@ -159,6 +168,7 @@ const fr: CommentPool = {
     "On manque de personnel le samedi.",
     "Les clients se plaignent de la livraison en retard et nous n'avons pas de suivi.",
   ],
+  employeePositive: ["Le nouvel outil de planning nous fait gagner beaucoup de temps."],
 };
 
 const pt: CommentPool = {
@@ -177,6 +187,7 @@ const pt: CommentPool = {
   neutral: ["Foi ok, nada de especial.", "Experiência razoável."],
   positive: ["Atendimento excelente, obrigado!", "Rápido e fácil, exatamente o que eu precisava.", "Equipe muito simpática e profissional."],
   employee: ["Falta gente no turno da noite.", "Os clientes reclamam do atraso na entrega e não temos informação de rastreio."],
+  employeePositive: ["A nova ferramenta de escalas facilita muito o nosso trabalho."],
 };
 
 export const COMMENTS: Record<Language, CommentPool> = { en, he, fa, zh, pl, fr, pt };

@@ -171,7 +171,14 @@ export function planDemo(options: GenerateOptions = {}, ids: IdBases = ZERO_ID_B
 
   const profiles = WORKSPACE_PROFILES;
   const customers = splitProportionally(totals.customers, profiles.map((p) => p.size.customers));
-  const orders = splitProportionally(totals.orders, profiles.map((p) => p.size.orders));
+  if (totals.orders > 0 && totals.customers === 0) {
+    throw new RangeError("orders need customers: pass --customers > 0 or --orders 0");
+  }
+  // a workspace that ends up without customers (tiny sizes) cannot have orders either
+  const orders = splitProportionally(
+    totals.orders,
+    profiles.map((p, i) => ((customers[i] as number) > 0 ? p.size.orders : 0)),
+  );
   const feedback = splitProportionally(totals.feedback, profiles.map((p) => p.size.feedback));
 
   let customerId = ids.customers + 1;
@@ -181,9 +188,6 @@ export function planDemo(options: GenerateOptions = {}, ids: IdBases = ZERO_ID_B
     const c = customers[index] as number;
     const o = orders[index] as number;
     const f = feedback[index] as number;
-    if (c === 0 && o > 0) {
-      throw new RangeError(`${profile.name} would get ${o} orders but no customers; raise customers or lower orders`);
-    }
     const plan: WorkspacePlan = {
       index,
       profile,

@@ -166,7 +166,7 @@ const NORTHWIND: WorkspaceProfile = {
   },
   seasonality: 1,
   decemberDeliveryShift: -0.8,
-  refundRate: 0.035,
+  refundRate: 0.042,
   episodes: [
     {
       label: "Carrier capacity crisis",

@@ -123,7 +123,8 @@ export interface FeedbackRow {
   source: FeedbackSource;
   externalId: string;
   channel: Channel;
-  stageId: number;
+  /** Null for the few items that cannot be placed on the journey. */
+  stageId: number | null;
   touchpointId: number | null;
   metricKind: MetricKind;
   score: number | null;
