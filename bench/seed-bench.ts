@@ -6,7 +6,7 @@ import { migrateDatabase, openPglite, openPostgres, type DbHandle } from "../db/
 import { parseCount, parseScale } from "../db/seed/cli-args";
 import { formatSeedSummary } from "../db/seed/format-summary";
 import { seedDemo } from "../db/seed/seed";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "../db/seed/throwaway-db";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "../db/throwaway-db";
 
 const USAGE = `Usage: npm run bench:seed -- [--scale X] [--customers N] [--orders N] [--feedback N]
                            [--batch-size N] [--seed N] [--pg postgres://…]

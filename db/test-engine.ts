@@ -13,10 +13,3 @@ export function testEngine(): TestEngine {
 export function testServerUrl(): string {
   return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
-
-/** The URL of `database` on the same server as `base`. */
-export function withDatabase(base: string, database: string): string {
-  const url = new URL(base);
-  url.pathname = `/${database}`;
-  return url.toString();
-}

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase, openMemoryPglite, openPostgres } from "./client";
-import { testEngine, testServerUrl, withDatabase } from "./test-engine";
+import { testEngine, testServerUrl } from "./test-engine";
+import { createThrowawayDatabase } from "./throwaway-db";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -34,18 +33,11 @@ export default async function setup(project: TestProject) {
     return () => rmSync(dir, { recursive: true, force: true });
   }
 
-  const server = testServerUrl();
-  const name = `touchpoint_template_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const handle = await openPostgres(withDatabase(server, name), { max: 1 });
+  const template = await createThrowawayDatabase(testServerUrl(), "touchpoint_template_");
+  const handle = await openPostgres(template.url, { max: 1 });
   await migrateDatabase(handle);
   await handle.close();
   project.provide("pgliteTemplatePath", "");
-  project.provide("pgTemplateDatabase", name);
-  return async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
+  project.provide("pgTemplateDatabase", template.name);
+  return () => template.drop();
 }

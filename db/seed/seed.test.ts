@@ -7,7 +7,7 @@ import { testEngine, testServerUrl } from "../test-engine";
 import { DEMO_USERS, DEMO_WORKSPACES } from "./demo-users";
 import { resetDatabase } from "./reset";
 import { SEEDED_TABLES, isDatabaseEmpty, seedDemo, type SeedOptions, type SeedSummary } from "./seed";
-import { createThrowawayDatabase } from "./throwaway-db";
+import { createThrowawayDatabase } from "../throwaway-db";
 
 const OPTIONS: SeedOptions = { seed: 42, now: new Date("2025-06-15T00:00:00Z"), scale: 0.05, batchSize: 700 };
 

@@ -2,7 +2,10 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn, signOut, unstable_update } from "./index";
+import { getDatabase } from "@/db";
+import { resolveMembership } from "../services/memberships";
+import { auth, signIn, signOut } from "./index";
+import { writeWorkspaceCookie } from "./workspace-cookie";
 
 import { safeRedirectPath } from "./redirect";
 
@@ -24,11 +27,18 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
 }
 
 export async function signOutAction(): Promise<void> {
+  await writeWorkspaceCookie(null);
   await signOut({ redirectTo: "/sign-in" });
 }
 
-/** Switch the session's workspace; the jwt callback accepts only a workspace the user belongs to. */
-export async function switchWorkspaceAction(workspaceId: number): Promise<void> {
+/** Switch to a workspace the user belongs to; returns false (and changes nothing) otherwise. */
+export async function switchWorkspaceAction(workspaceId: number): Promise<boolean> {
   const id = z.number().int().positive().parse(workspaceId);
-  await unstable_update({ workspaceId: id } as never);
+  const userId = Number((await auth())?.user?.id);
+  if (!Number.isInteger(userId) || userId <= 0) return false;
+  const { db } = await getDatabase();
+  const membership = await resolveMembership(db, userId, id);
+  if (membership?.workspaceId !== id) return false;
+  await writeWorkspaceCookie(id);
+  return true;
 }

@@ -1,27 +1,12 @@
 import type { NextAuthConfig } from "next-auth";
-import type {} from "next-auth/jwt";
-import type { Role } from "../domain/enums";
-
-declare module "next-auth" {
-  interface Session {
-    workspaceId: number | null;
-    role: Role | null;
-  }
-}
-
-declare module "next-auth/jwt" {
-  interface JWT {
-    userId?: number;
-    workspaceId?: number | null;
-    role?: Role | null;
-  }
-}
 
 export const SIGN_IN_PATH = "/sign-in";
 
 /**
  * The database-free part of the Auth.js config, shared by proxy.ts (runs on every request) and
- * server/auth/index.ts (adds the credentials provider and the membership checks).
+ * server/auth/index.ts (adds the credentials provider). The token carries only the user id: the
+ * active workspace lives in its own cookie (server/auth/workspace-cookie.ts) and the role is read
+ * from the membership on every request, so a role change or removal takes effect at once.
  */
 export const authConfig = {
   pages: { signIn: SIGN_IN_PATH },
@@ -31,14 +16,15 @@ export const authConfig = {
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
-      const isSignIn = request.nextUrl.pathname.startsWith(SIGN_IN_PATH);
-      if (isSignIn) return true;
+      if (request.nextUrl.pathname.startsWith(SIGN_IN_PATH)) return true;
       return Boolean(auth?.user?.id);
     },
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
     session({ session, token }) {
-      if (token.userId) session.user.id = String(token.userId);
-      session.workspaceId = token.workspaceId ?? null;
-      session.role = token.role ?? null;
+      if (token.sub) session.user.id = token.sub;
       return session;
     },
   },

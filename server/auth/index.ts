@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDatabase } from "@/db";
-import { authenticate, resolveMembership } from "../services/memberships";
+import { authenticate } from "../services/memberships";
 import { authConfig } from "./config";
 
 const credentialsInput = z.object({
@@ -11,9 +11,7 @@ const credentialsInput = z.object({
   password: z.string().min(1).max(200),
 });
 
-const switchInput = z.object({ workspaceId: z.number().int().positive() });
-
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
@@ -28,25 +26,4 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       },
     }),
   ],
-  callbacks: {
-    ...authConfig.callbacks,
-    async jwt({ token, user, trigger, session }) {
-      if (trigger === "signIn" && user?.id) {
-        const userId = Number(user.id);
-        const { db } = await getDatabase();
-        const membership = await resolveMembership(db, userId, null);
-        return { ...token, userId, workspaceId: membership?.workspaceId ?? null, role: membership?.role ?? null };
-      }
-      if (trigger === "update" && token.userId) {
-        // the workspace switcher: only a workspace the user belongs to is accepted
-        const parsed = switchInput.safeParse(session);
-        if (!parsed.success) return token;
-        const { db } = await getDatabase();
-        const membership = await resolveMembership(db, token.userId, parsed.data.workspaceId);
-        if (membership?.workspaceId !== parsed.data.workspaceId) return token;
-        return { ...token, workspaceId: membership.workspaceId, role: membership.role };
-      }
-      return token;
-    },
-  },
 });

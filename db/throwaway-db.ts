@@ -8,17 +8,25 @@ export interface ThrowawayDatabase {
   drop(): Promise<void>;
 }
 
+const SAFE_NAME = /^[a-z_][a-z0-9_]*$/;
+
 /**
- * Create an empty database `<prefix><random>` on the server of `serverUrl`, for benchmarks and
- * tests that must not touch real data. The caller closes its own connections, then calls drop().
+ * Create a database `<prefix><random>` on the server of `serverUrl` — empty, or a copy of
+ * `template` — for tests and benchmarks that must not touch real data. The caller closes its
+ * own connections, then calls drop().
  */
-export async function createThrowawayDatabase(serverUrl: string, prefix = "touchpoint_seed_"): Promise<ThrowawayDatabase> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`Unsafe database name prefix: ${prefix}`);
+export async function createThrowawayDatabase(
+  serverUrl: string,
+  prefix = "touchpoint_tmp_",
+  template?: string,
+): Promise<ThrowawayDatabase> {
+  if (!SAFE_NAME.test(prefix)) throw new Error(`Unsafe database name prefix: ${prefix}`);
+  if (template !== undefined && !SAFE_NAME.test(template)) throw new Error(`Unsafe template name: ${template}`);
   const name = `${prefix}${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   } finally {
     await admin.end();
   }
