@@ -1,4 +1,4 @@
-import { migrateDatabase } from "./client";
+import { migrateDatabase, type Db } from "./client";
 import { getDatabase } from "./index";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-users";
 import { isDatabaseEmpty, seedDemo } from "./seed/seed";
@@ -18,7 +18,9 @@ export async function bootstrapDatabase(): Promise<void> {
 
   if (env.TOUCHPOINT_SEED === "auto" && (await isDatabaseEmpty(handle.db))) {
     console.log("[touchpoint] empty database: generating demo data…");
-    const summary = await seedDemo(handle.db, { scale: env.TOUCHPOINT_DEMO_SCALE });
+    // one transaction: a start interrupted mid-seed leaves an empty database, seeded next time
+    // (the batches inside become savepoints)
+    const summary = await handle.db.transaction((tx) => seedDemo(tx as unknown as Db, { scale: env.TOUCHPOINT_DEMO_SCALE }));
     console.log(`[touchpoint] demo data ready in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
   }
   if (env.TOUCHPOINT_SEED === "auto") printDemoUsers();

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export NEXT_TELEMETRY_DISABLED=1
 declare -a TIMINGS=()
+REPORTS="$(mktemp -d)"
+trap 'rm -rf "$REPORTS"' EXIT
 
 step() {
   local name="$1"; shift
@@ -44,11 +46,17 @@ ensure_chromium
 ensure_postgres
 step "lint" npx eslint .
 step "typecheck" npx tsc --noEmit
-step "unit" npx vitest run --project unit
-step "integration (PGlite)" env TEST_ENGINE=pglite npx vitest run --project integration
-step "integration (PostgreSQL)" env TEST_ENGINE=postgres npx vitest run --project integration
+run_vitest() {
+  local report="$1" engine="$2"; shift 2
+  TEST_ENGINE="$engine" npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/$report" "$@"
+}
+step "unit" run_vitest unit.json pglite --project unit
+step "integration (PGlite)" run_vitest pglite.json pglite --project integration
+step "integration (PostgreSQL)" run_vitest postgres.json postgres --project integration
 step "build" npx next build
-step "e2e (Chromium)" npx playwright test
+step "e2e (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
 
 echo; echo "==> time per tier"
 printf '  %s\n' "${TIMINGS[@]}"
+echo
+node scripts/test-summary.mjs "$REPORTS"/unit.json "$REPORTS"/pglite.json "$REPORTS"/postgres.json "$REPORTS"/e2e.json
