@@ -17,8 +17,8 @@ export function ActionRow({ action }: { action: Action }) {
     : null;
   return (
     <tr className={cn("border-t align-top", action.overdue && "bg-destructive/10")}>
-      <td className="py-2 pe-4 font-medium" dir="auto">
-        {action.title}
+      <td className="py-2 pe-4 font-medium">
+        <bdi>{action.title}</bdi>
       </td>
       <td className="whitespace-nowrap py-2 pe-4">
         <span className="rounded-full bg-muted px-2 py-0.5 text-xs font-medium">

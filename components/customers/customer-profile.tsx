@@ -47,8 +47,8 @@ export function CustomerProfile({ id }: { id: number }) {
           {facts.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-muted-foreground">{label}</dt>
-              <dd dir="auto" className="min-w-0 break-words">
-                {value}
+              <dd className="min-w-0 break-words">
+                <bdi>{value}</bdi>
               </dd>
             </div>
           ))}

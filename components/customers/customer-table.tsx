@@ -51,9 +51,8 @@ export function CustomerTable({ search }: { search: string }) {
                     {c.externalId}
                   </Link>
                 </td>
-                <td className="py-2 pe-4" dir="auto">
-                  {c.name ?? muted(t("customers.noName"))}
-                </td>
+                {/* <bdi>: a Hebrew or Persian name reads right to left without flipping the cell */}
+                <td className="py-2 pe-4">{c.name ? <bdi>{c.name}</bdi> : muted(t("customers.noName"))}</td>
                 <td className="whitespace-nowrap py-2 pe-4">{c.segmentName ?? muted(t("customers.noSegment"))}</td>
                 <td className="whitespace-nowrap py-2 pe-4">{c.region ?? muted(t("lists.none"))}</td>
                 <td className="whitespace-nowrap py-2 pe-4 tabular-nums">{day.format(c.createdAt)}</td>
