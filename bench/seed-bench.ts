@@ -1,39 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { migrateDatabase, openPglite, openPostgres, type DbHandle } from "../db/client";
+import { migrateDatabase } from "../db/client";
 import { parseCount, parseScale } from "../db/seed/cli-args";
 import { formatSeedSummary } from "../db/seed/format-summary";
 import { seedDemo } from "../db/seed/seed";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "../db/throwaway-db";
+import { openBenchTarget } from "./target";
 
 const USAGE = `Usage: npm run bench:seed -- [--scale X] [--customers N] [--orders N] [--feedback N]
                            [--batch-size N] [--seed N] [--pg postgres://…]
 
 Seeds a throwaway database and reports the time and rows/s: PGlite in a temporary folder by
 default; with --pg, a fresh database on that server, dropped afterwards.`;
-
-interface BenchTarget {
-  handle: DbHandle;
-  cleanup(): Promise<void>;
-}
-
-async function openTarget(pgUrl: string | undefined): Promise<BenchTarget> {
-  if (pgUrl) {
-    const database: ThrowawayDatabase = await createThrowawayDatabase(pgUrl, "touchpoint_seed_bench_");
-    try {
-      const handle = await openPostgres(database.url);
-      return { handle, cleanup: () => database.drop() };
-    } catch (err) {
-      await database.drop();
-      throw err;
-    }
-  }
-  const dir = await mkdtemp(join(tmpdir(), "touchpoint-seed-bench-"));
-  const handle = await openPglite(dir);
-  return { handle, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
 
 async function main(): Promise<number> {
   // a closed pipe (`| head`) must not kill the process before the throwaway database is removed
@@ -76,7 +52,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const target = await openTarget(values.pg);
+  const target = await openBenchTarget(values.pg, "touchpoint_seed_bench_");
   const { handle } = target;
   try {
     const migrateStart = performance.now();
