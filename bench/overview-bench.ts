@@ -2,7 +2,7 @@
 // Seeds a throwaway database, then times the Overview's query (overview.counts' service) and the
 // per-request membership lookup, reporting p50/p95 against their budgets as JSON and a table.
 import { parseArgs } from "node:util";
-import { migrateDatabase } from "../db/client";
+import { migrateDatabase, vacuumAnalyze } from "../db/client";
 import { parseCount } from "../db/seed/cli-args";
 import { seedDemo } from "../db/seed/seed";
 import { getOverviewCounts } from "../server/services/overview";
@@ -37,6 +37,9 @@ async function main(): Promise<number> {
       feedback: parseCount("feedback", values.feedback),
       onProgress: (m) => console.error(m),
     });
+    const vacuumStart = performance.now();
+    await vacuumAnalyze(handle.db);
+    console.error(`vacuum analyze: ${Math.round(performance.now() - vacuumStart)} ms`);
     const [membership] = await handle.db.query.memberships.findMany({ limit: 1 });
     if (!membership) throw new Error("the seed created no membership");
     const workspace = { id: membership.workspaceId, currency: "USD" };

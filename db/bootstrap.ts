@@ -1,4 +1,4 @@
-import { migrateDatabase, type Db } from "./client";
+import { migrateDatabase, vacuumAnalyze, type Db } from "./client";
 import { getDatabase } from "./index";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-users";
 import { isDatabaseEmpty, seedDemo } from "./seed/seed";
@@ -21,6 +21,7 @@ export async function bootstrapDatabase(): Promise<void> {
     // one transaction: a start interrupted mid-seed leaves an empty database, seeded next time
     // (the batches inside become savepoints)
     const summary = await handle.db.transaction((tx) => seedDemo(tx as unknown as Db, { scale: env.TOUCHPOINT_DEMO_SCALE }));
+    await vacuumAnalyze(handle.db);
     console.log(`[touchpoint] demo data ready in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
   }
   if (env.TOUCHPOINT_SEED === "auto") printDemoUsers();

@@ -1,5 +1,5 @@
 import { readEnv } from "../../server/env";
-import { migrateDatabase, type DbHandle } from "../client";
+import { migrateDatabase, type DbHandle, vacuumAnalyze } from "../client";
 import { openDatabaseFromEnv } from "../index";
 import { SEED_USAGE, UsageError, parseSeedArgs, type SeedCliOptions } from "./cli-args";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -41,6 +41,7 @@ async function run(options: SeedCliOptions): Promise<number> {
       batchSize: options.batchSize,
       onProgress: (message) => console.log(message),
     });
+    await vacuumAnalyze(handle.db);
     console.log(`\nSeeded:\n${formatSeedSummary(summary)}`);
     console.log(`\nSign in as ${DEMO_USERS.map((u) => u.email).join(", ")} with the password "${DEMO_PASSWORD}".`);
     return 0;
