@@ -2,7 +2,6 @@
 export const en = {
   app: {
     name: "Touchpoint",
-    tagline: "Customer experience, tied to revenue",
   },
   nav: {
     overview: "Overview",
@@ -52,7 +51,6 @@ export const en = {
     lastMonth: "Last month: {value}",
     customersHint: "Customers who have not churned",
     monthToDate: "{month}, month to date",
-    loadError: "The overview could not be loaded.",
     retry: "Retry",
   },
   settings: {
@@ -69,9 +67,6 @@ export const en = {
     auditWhat: "What",
     auditRecord: "Record",
     noPermission: "Your role cannot change workspace settings.",
-  },
-  section: {
-    comingTitle: "{section}",
   },
   errors: {
     generic: "Something went wrong. Try again.",
