@@ -31,3 +31,35 @@ describe("data folder lock", () => {
     release();
   });
 });
+
+describe("data folder lock across processes", () => {
+  it("makes a second process fail while the first holds the folder, and lets it in afterwards", async () => {
+    const { spawn, spawnSync } = await import("node:child_process");
+    const dataDir = join(mkdtempSync(join(tmpdir(), "tp-lock-")), "pglite");
+    const lockModule = new URL("./lock.ts", import.meta.url).pathname;
+    const script = (hold: boolean) =>
+      `import { acquireDataDirLock } from ${JSON.stringify(lockModule)};
+       try { acquireDataDirLock(${JSON.stringify(dataDir)}); console.log("acquired"); }
+       catch (e) { console.log(e.message); process.exit(3); }
+       ${hold ? "setTimeout(() => {}, 60_000);" : ""}`;
+    // node itself (not the tsx wrapper), so the pid we kill is the lock holder's
+    const node = (code: string) => [process.execPath, ["--import", "tsx", "--input-type=module", "-e", code]] as const;
+
+    const holder = spawn(...node(script(true)), { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on("data", (chunk: Buffer) => (chunk.toString().includes("acquired") ? resolve() : undefined));
+        holder.on("exit", () => reject(new Error("the holder exited early")));
+      });
+      const second = spawnSync(...node(script(false)), { encoding: "utf8" });
+      expect(second.status).toBe(3);
+      expect(second.stdout).toContain(`already open in another process (pid ${holder.pid}`);
+    } finally {
+      holder.kill("SIGKILL");
+      await new Promise((resolve) => holder.once("exit", resolve));
+    }
+    // the holder died without releasing: its stale lock is reclaimed
+    const third = spawnSync(...node(script(false)), { encoding: "utf8" });
+    expect(third.stdout.trim()).toBe("acquired");
+  }, 30_000);
+});
