@@ -71,7 +71,7 @@ export const feedback = pgTable(
       name: "feedback_customer_fk",
       columns: [t.workspaceId, t.customerId],
       foreignColumns: [customers.workspaceId, customers.id],
-    }).onDelete("cascade"),
+    }), // no cascade: a customer is erased (anonymised), never deleted under their feedback
     foreignKey({
       name: "feedback_stage_fk",
       columns: [t.workspaceId, t.stageId],

@@ -11,3 +11,4 @@ export * from "./targets";
 export * from "./actions";
 export * from "./sla";
 export * from "./audit";
+export * from "./rollups";

@@ -25,7 +25,7 @@ export const orders = pgTable(
       name: "orders_customer_fk",
       columns: [t.workspaceId, t.customerId],
       foreignColumns: [customers.workspaceId, customers.id],
-    }).onDelete("cascade"),
+    }), // no cascade: revenue history stays with the (possibly anonymised) customer
     // nulls are distinct: orders without an external id never collide
     unique("orders_workspace_external_id_key").on(t.workspaceId, t.externalId),
     // revenue in a period (overview, dashboard); amount makes sum(amount) an index-only scan

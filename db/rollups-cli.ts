@@ -1,0 +1,23 @@
+// `npm run rollups:rebuild`: recompute the daily rollups from the raw tables of the configured
+// database (stop the app first when it runs on the embedded database).
+import { openDatabaseFromEnv } from "./index";
+import { migrateDatabase } from "./client";
+import { rebuildRollups } from "./rollups";
+
+const started = Date.now();
+try {
+  const handle = await openDatabaseFromEnv();
+  try {
+    await migrateDatabase(handle);
+    const rows = await rebuildRollups(handle.db);
+    console.log(
+      `Rollups rebuilt on ${handle.engine} at ${handle.location} in ${Date.now() - started} ms: ` +
+        `${rows.feedbackDaily} feedback_daily rows, ${rows.ordersDaily} orders_daily rows.`,
+    );
+  } finally {
+    await handle.close();
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}

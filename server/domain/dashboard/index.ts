@@ -1,0 +1,4 @@
+export * from "./calendar";
+export * from "./filters";
+export * from "./periods";
+export * from "./time-zone";
