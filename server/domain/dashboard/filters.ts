@@ -22,13 +22,22 @@ const calendarDate = z.string().superRefine((value, ctx) => {
 const customPeriod = z
   .object({ kind: z.literal("custom"), from: calendarDate, to: calendarDate })
   .superRefine(({ from, to }, ctx) => {
+    // zod runs this even when a date failed above; that date already has its message
+    if (isoDateProblem(from) || isoDateProblem(to)) return;
     if (to < from) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `The period ends (${to}) before it starts (${from}); swap the dates.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `The period ends (${to}) before it starts (${from}); swap the dates.`,
+      });
     } else if (parseIsoDate(to) >= shiftYears(parseIsoDate(from), MAX_CUSTOM_PERIOD_YEARS)) {
       const message = `A custom period spans at most ${MAX_CUSTOM_PERIOD_YEARS} years; ${from}..${to} is longer. Choose a shorter range.`;
       ctx.addIssue({ code: "custom", path: ["to"], message });
     }
   });
+
+const YEAR_MESSAGE = `A quarter's year is a whole number from ${MIN_YEAR} to ${MAX_YEAR}.`;
+const QUARTER_MESSAGE = "A quarter is 1, 2, 3 or 4.";
 
 /**
  * The dashboard period as chosen: a rolling window ending today, a calendar quarter, or a custom
@@ -42,12 +51,8 @@ export const dashboardPeriodInput = z.discriminatedUnion(
     z.object({ kind: z.enum(ROLLING_PERIODS) }),
     z.object({
       kind: z.literal("quarter"),
-      year: z
-        .number()
-        .int(`A quarter's year is a whole number from ${MIN_YEAR} to ${MAX_YEAR}.`)
-        .min(MIN_YEAR, `A quarter's year is a whole number from ${MIN_YEAR} to ${MAX_YEAR}.`)
-        .max(MAX_YEAR, `A quarter's year is a whole number from ${MIN_YEAR} to ${MAX_YEAR}.`),
-      quarter: z.number().int("A quarter is 1, 2, 3 or 4.").min(1, "A quarter is 1, 2, 3 or 4.").max(4, "A quarter is 1, 2, 3 or 4."),
+      year: z.number().int(YEAR_MESSAGE).min(MIN_YEAR, YEAR_MESSAGE).max(MAX_YEAR, YEAR_MESSAGE),
+      quarter: z.number().int(QUARTER_MESSAGE).min(1, QUARTER_MESSAGE).max(4, QUARTER_MESSAGE),
     }),
     customPeriod,
   ],
@@ -121,7 +126,12 @@ function readPeriod(text: string): Read<DashboardPeriod> {
   if (rolling) return { value: { kind: rolling } };
   const quarter = QUARTER_PARAM.exec(text);
   if (quarter) {
-    return check(dashboardPeriodInput, { kind: "quarter", year: Number(quarter[1]), quarter: Number(quarter[2]) }, "period", text);
+    return check(
+      dashboardPeriodInput,
+      { kind: "quarter", year: Number(quarter[1]), quarter: Number(quarter[2]) },
+      "period",
+      text,
+    );
   }
   const range = RANGE_PARAM.exec(text);
   if (range) return check(dashboardPeriodInput, { kind: "custom", from: range[1], to: range[2] }, "period", text);
@@ -132,7 +142,10 @@ function readPeriod(text: string): Read<DashboardPeriod> {
 function readSegments(value: string | string[] | undefined): Read<number[]> | undefined {
   const text = (Array.isArray(value) ? value.join(",") : (value ?? "")).trim();
   if (!text) return undefined;
-  const parts = text.split(",").map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (!parts.every((part) => WHOLE_NUMBER.test(part))) {
     return { error: `Ignored segment filter ${quote(text)}: list segment ids as whole numbers, e.g. segment=3,7.` };
   }
@@ -168,7 +181,9 @@ export function parseDashboardSearchParams(params: SearchParams): { filters: Das
   const compare = single(params.compare);
   if (compare !== undefined) {
     const comparison = DASHBOARD_COMPARISONS.find((kind) => kind === compare.toLowerCase());
-    const read: Read<DashboardComparison> = comparison ? { value: comparison } : { error: `Unknown comparison ${quote(compare)}; use previous, yoy or none.` };
+    const read: Read<DashboardComparison> = comparison
+      ? { value: comparison }
+      : { error: `Unknown comparison ${quote(compare)}; use previous, yoy or none.` };
     take(read, "the previous period", (value) => (filters.comparison = value));
   }
 
@@ -177,7 +192,9 @@ export function parseDashboardSearchParams(params: SearchParams): { filters: Das
   const channel = single(params.channel);
   if (channel !== undefined) {
     const known = CHANNELS.find((name) => name === channel.toLowerCase());
-    const read: Read<Channel> = known ? { value: known } : { error: `Unknown channel ${quote(channel)}; use one of ${CHANNELS.join(", ")}.` };
+    const read: Read<Channel> = known
+      ? { value: known }
+      : { error: `Unknown channel ${quote(channel)}; use one of ${CHANNELS.join(", ")}.` };
     take(read, "all channels", (value) => (filters.channel = value));
   }
 

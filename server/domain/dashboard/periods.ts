@@ -152,7 +152,8 @@ export function monthlyBuckets(start: Date, end: Date, timeZone = "UTC"): MonthB
  * month `months` − 1 before today's to the start of tomorrow (today included, as in resolvePeriod).
  */
 export function trailingMonths(now: Date, months: number, timeZone = "UTC"): Period {
-  if (!Number.isInteger(months) || months < 1) throw new AppError("INVALID_INPUT", "A trend spans at least one whole month.");
+  if (!Number.isInteger(months) || months < 1)
+    throw new AppError("INVALID_INPUT", "A trend spans at least one whole month.");
   const today = zonedDay(now, timeZone);
   const { year, month } = civilDate(today);
   return {
