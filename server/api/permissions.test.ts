@@ -17,6 +17,7 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
   "overview.counts": { permission: "dashboard.read" },
+  "dashboard.kpis": { permission: "dashboard.read", input: {} },
   "audit.list": { permission: "audit.read", input: { limit: 5 } },
   "feedback.list": { permission: "feedback.read", input: { limit: 5 } },
   "journeys.list": { permission: "journeys.read" },

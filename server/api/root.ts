@@ -1,5 +1,6 @@
 import { actionsRouter } from "./routers/actions";
 import { auditRouter } from "./routers/audit";
+import { dashboardRouter } from "./routers/dashboard";
 import { customersRouter } from "./routers/customers";
 import { feedbackRouter } from "./routers/feedback";
 import { journeysRouter } from "./routers/journeys";
@@ -11,6 +12,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   overview: overviewRouter,
+  dashboard: dashboardRouter,
   audit: auditRouter,
   feedback: feedbackRouter,
   journeys: journeysRouter,

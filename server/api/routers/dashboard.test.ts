@@ -1,0 +1,157 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db";
+import { queryRows } from "@/db/client";
+import { createCustomer, createSegment, createStage } from "@/db/factories";
+import { Rng } from "@/db/seed/random";
+import { customers, feedback, orders } from "@/db/schema";
+import { createTestDb } from "@/db/test-db";
+import { testEngine } from "@/db/test-engine";
+import { CHANNELS, METRIC_KINDS, type MetricKind } from "../../domain/enums";
+import { dashboardFiltersInput, type DashboardFiltersInput } from "../../domain/dashboard/filters";
+import { comparisonPeriod, type ResolvedPeriod } from "../../domain/dashboard/periods";
+import {
+  cesTotalsFromScoreCounts,
+  computeCes,
+  computeCsat,
+  computeNps,
+  countScores,
+  csatCountsFromScoreCounts,
+  npsBucketsFromScoreCounts,
+  subtractMoney,
+  sumMoney,
+} from "../../domain/kpi";
+import { SCORE_RANGES } from "../../domain/scores";
+import { callerFor, createRoleFixture } from "../testing/callers";
+
+// the router resolves periods against the clock, so the data is laid out around it too
+const NOW = new Date();
+
+function expectSameFigure(actual: number | null, expected: number | null) {
+  if (expected === null) expect(actual).toBeNull();
+  else expect(actual).toBeCloseTo(expected, 9);
+}
+
+describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEngine()})`, () => {
+  let handle: DbHandle;
+  let fixture: Awaited<ReturnType<typeof createRoleFixture>>;
+  const rnd = new Rng(7);
+  const segmentIds: number[] = [];
+  let stageId: number;
+
+  /** The tiles computed the slow way: every matching raw row, tallied in JS, through the KPI engine. */
+  async function fromRaw(input: DashboardFiltersInput, period: ResolvedPeriod) {
+    const f = dashboardFiltersInput.parse(input);
+    const rows = await queryRows<{ metric_kind: MetricKind; score: number | null; segment_id: number | null; region: string | null; channel: string | null; stage_id: number | null }>(
+      handle.db,
+      sql`SELECT f.metric_kind::text AS metric_kind, f.score, c.segment_id, c.region, f.channel::text AS channel, f.stage_id
+        FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id
+        WHERE f.workspace_id = ${fixture.workspace.id} AND f.received_at >= ${period.start.toISOString()}::timestamptz AND f.received_at < ${period.end.toISOString()}::timestamptz`,
+    );
+    const keep = (r: { segment_id: number | null; region: string | null; channel: string | null }) =>
+      (f.segmentIds.length === 0 || (r.segment_id !== null && f.segmentIds.includes(r.segment_id))) &&
+      (!f.channel || r.channel === f.channel) &&
+      (!f.region || r.region === f.region);
+    const scores = (kind: MetricKind) =>
+      countScores(rows.filter((r) => r.metric_kind === kind && keep(r) && (!f.stageId || r.stage_id === f.stageId)).map((r) => r.score!));
+    const money = await queryRows<{ amount: string; segment_id: number | null; region: string | null; channel: string | null }>(
+      handle.db,
+      sql`SELECT o.amount::text AS amount, c.segment_id, c.region, o.channel::text AS channel
+        FROM orders o JOIN customers c ON c.id = o.customer_id
+        WHERE o.workspace_id = ${fixture.workspace.id} AND o.ordered_at >= ${period.start.toISOString()}::timestamptz AND o.ordered_at < ${period.end.toISOString()}::timestamptz`,
+    );
+    return {
+      nps: computeNps(npsBucketsFromScoreCounts(scores("nps"))).value,
+      csat: computeCsat(csatCountsFromScoreCounts(scores("csat"))).value,
+      ces: computeCes(cesTotalsFromScoreCounts(scores("ces"))).value,
+      revenue: sumMoney(money.filter(keep).map((m) => m.amount)),
+    };
+  }
+
+  beforeAll(async () => {
+    handle = await createTestDb();
+    const db = handle.db;
+    fixture = await createRoleFixture(db);
+    const ws = fixture.workspace.id;
+    for (let i = 0; i < 3; i++) segmentIds.push((await createSegment(db, ws)).id);
+    stageId = (await createStage(db, ws, { position: 0, name: "Delivery" })).id;
+    const customerIds: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      customerIds.push(
+        (await createCustomer(db, ws, { segmentId: rnd.pick(segmentIds), region: rnd.pick(["North", "South"]) })).id,
+      );
+    }
+    const day = () => new Date(NOW.getTime() - rnd.int(0, 200) * 86_400_000 - rnd.int(0, 86_399) * 1000);
+    await db.insert(feedback).values(
+      Array.from({ length: 600 }, (_, i) => {
+        const metricKind = rnd.pick(METRIC_KINDS);
+        const range = metricKind === "none" ? null : SCORE_RANGES[metricKind];
+        return {
+          workspaceId: ws,
+          source: "survey" as const,
+          externalId: `D-${i}`,
+          customerId: rnd.chance(0.1) ? null : rnd.pick(customerIds),
+          stageId: rnd.chance(0.5) ? stageId : null,
+          channel: rnd.pick(CHANNELS),
+          metricKind,
+          score: range ? rnd.int(range.min, range.max) : null,
+          receivedAt: day(),
+        };
+      }),
+    );
+    await db.insert(orders).values(
+      Array.from({ length: 400 }, () => {
+        const refund = rnd.chance(0.1);
+        const cents = rnd.int(1, 90_000);
+        return {
+          workspaceId: ws,
+          customerId: rnd.pick(customerIds),
+          kind: refund ? ("refund" as const) : ("purchase" as const),
+          amount: `${refund ? "-" : ""}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`,
+          channel: rnd.pick(CHANNELS),
+          orderedAt: day(),
+        };
+      }),
+    );
+    // a segment move after the fact: the rollups must follow the customer
+    await db.update(customers).set({ segmentId: segmentIds[0] }).where(sql`${customers.id} % 4 = 0`);
+  });
+  afterAll(() => handle.close());
+
+  const FILTERS: Array<[string, () => DashboardFiltersInput]> = [
+    ["no filter, last 90 days", () => ({})],
+    ["last 30 days vs last year", () => ({ period: { kind: "last30" }, comparison: "yoy" })],
+    ["one segment", () => ({ segmentIds: [segmentIds[0]!] })],
+    ["two segments, one channel", () => ({ segmentIds: [segmentIds[1]!, segmentIds[2]!], channel: "web" })],
+    ["a region and a stage", () => ({ region: "North", stageId })],
+    ["a custom range", () => ({ period: { kind: "custom", from: "2026-06-01", to: "2026-09-30" } })],
+  ];
+
+  it.each(FILTERS)("%s", async (_, makeInput) => {
+    const input = makeInput();
+    const caller = await callerFor(handle.db, fixture.users.executive, fixture.workspace.id);
+    const tiles = await caller.dashboard.kpis(input);
+    const filters = dashboardFiltersInput.parse(input);
+    const period = tiles.period;
+    const raw = await fromRaw(input, period);
+    expectSameFigure(tiles.nps.value, raw.nps);
+    expectSameFigure(tiles.csat.value, raw.csat);
+    expectSameFigure(tiles.ces.value, raw.ces);
+    expect(tiles.revenue.value).toBe(raw.revenue);
+    const comparison = comparisonPeriod(period, filters.comparison);
+    expect(tiles.comparison).toEqual(comparison);
+    if (comparison) {
+      const before = await fromRaw(input, comparison);
+      expect(tiles.revenue.delta?.absolute).toBe(subtractMoney(raw.revenue, before.revenue));
+      if (raw.nps !== null && before.nps !== null) expect(tiles.nps.delta?.absolute).toBeCloseTo(raw.nps - before.nps, 9);
+    }
+  });
+
+  it("never counts another workspace's rows", async () => {
+    const other = await createRoleFixture(handle.db, "Other");
+    const caller = await callerFor(handle.db, other.users.admin, other.workspace.id);
+    const tiles = await caller.dashboard.kpis({});
+    expect(tiles.nps).toMatchObject({ value: null, sampleSize: 0, lowSample: true });
+    expect(tiles.revenue.value).toBe("0.00");
+  });
+});
