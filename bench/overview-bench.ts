@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { migrateDatabase, vacuumAnalyze } from "../db/client";
 import { parseCount } from "../db/seed/cli-args";
 import { seedDemo } from "../db/seed/seed";
+import { dashboardFiltersInput } from "../server/domain/dashboard/filters";
+import { getKpiTiles } from "../server/services/dashboard";
 import { getOverviewCounts } from "../server/services/overview";
 import { resolveMembership } from "../server/services/memberships";
 import { openBenchTarget, quantile } from "./target";
@@ -12,6 +14,9 @@ import { openBenchTarget, quantile } from "./target";
 /** p95 budgets in ms, per engine. The Overview must feel instant at a million rows. */
 const BUDGETS = {
   "overview.counts": { postgres: 50, pglite: 400 },
+  // issue budget for the whole executive payload at 1M + 1M; the tiles are its first part
+  "dashboard.kpis (last 90 days vs previous)": { postgres: 50, pglite: 400 },
+  "dashboard.kpis (one segment, last 365 days)": { postgres: 50, pglite: 400 },
   "membership lookup": { postgres: 5, pglite: 20 },
 } as const;
 
@@ -43,8 +48,22 @@ async function main(): Promise<number> {
     const [membership] = await handle.db.query.memberships.findMany({ limit: 1 });
     if (!membership) throw new Error("the seed created no membership");
     const workspace = { id: membership.workspaceId, currency: "USD" };
+    const [segment] = await handle.db.query.segments.findMany({
+      where: (t, { eq }) => eq(t.workspaceId, membership.workspaceId),
+      limit: 1,
+    });
+    const segmentId = segment?.id ?? 0;
     const cases: Record<keyof typeof BUDGETS, () => Promise<unknown>> = {
       "overview.counts": () => getOverviewCounts(handle.db, workspace, new Date(seeded.now)),
+      "dashboard.kpis (last 90 days vs previous)": () =>
+        getKpiTiles(handle.db, workspace.id, dashboardFiltersInput.parse({}), new Date(seeded.now)),
+      "dashboard.kpis (one segment, last 365 days)": () =>
+        getKpiTiles(
+          handle.db,
+          workspace.id,
+          dashboardFiltersInput.parse({ period: { kind: "last365" }, segmentIds: [segmentId] }),
+          new Date(seeded.now),
+        ),
       "membership lookup": () => resolveMembership(handle.db, membership.userId, membership.workspaceId),
     };
     const results = [];
