@@ -1,4 +1,5 @@
 import type { MetricKind, OrderKind } from "./enums";
+import { parseMoney } from "./kpi/money";
 
 /** Inclusive score range per metric kind; `none` carries no score. Mirrors the feedback CHECK. */
 export const SCORE_RANGES: Record<Exclude<MetricKind, "none">, { min: number; max: number }> = {
@@ -23,10 +24,14 @@ export function isScoreInRange(kind: MetricKind, score: number | null): boolean 
 /**
  * Sign rule for order amounts (exact decimal strings, e.g. "-12.50"): purchases are ≥ 0 and
  * refunds/credits ≤ 0, so revenue is the plain net sum. Mirrors the orders_amount_sign CHECK.
+ * A malformed amount (see parseMoney) is invalid too.
  */
 export function isAmountSignValid(kind: OrderKind, amount: string): boolean {
-  if (!/^-?\d+(\.\d{1,2})?$/.test(amount)) return false;
-  const negative = amount.startsWith("-") && /[1-9]/.test(amount);
-  const zero = !/[1-9]/.test(amount);
-  return zero || (kind === "purchase" ? !negative : negative);
+  let cents: bigint;
+  try {
+    cents = parseMoney(amount);
+  } catch {
+    return false;
+  }
+  return cents === 0n || (kind === "purchase" ? cents > 0n : cents < 0n);
 }

@@ -32,10 +32,14 @@ function rollupFilters(filters: DashboardFilters, withStage: boolean): SQL {
   return parts.length === 0 ? sql`TRUE` : sql.join(parts, sql` AND `);
 }
 
+/** Rollup days of a period: both ends are whole calendar days, inclusive. */
+function inPeriod(p: ResolvedPeriod): SQL {
+  return sql`day BETWEEN ${p.from}::date AND ${p.to}::date`;
+}
+
 /** Score counts per metric kind in the period and its comparison, from the daily rollup. */
 async function scoreCounts(db: Db, workspaceId: number, periods: ResolvedPeriod[], filters: DashboardFilters) {
   const [current] = periods;
-  const inPeriod = (p: ResolvedPeriod) => sql`day BETWEEN ${p.from}::date AND ${p.to}::date`;
   const rows = await queryRows<{ which: "current" | "previous"; kind: ScoredKind } & Record<string, number>>(
     db,
     sql`SELECT CASE WHEN ${inPeriod(current!)} THEN 'current' ELSE 'previous' END AS which,
@@ -61,7 +65,6 @@ async function scoreCounts(db: Db, workspaceId: number, periods: ResolvedPeriod[
 /** Net revenue in the period and its comparison, exact, from the daily rollup. */
 async function revenue(db: Db, workspaceId: number, periods: ResolvedPeriod[], filters: DashboardFilters) {
   const [current] = periods;
-  const inPeriod = (p: ResolvedPeriod) => sql`day BETWEEN ${p.from}::date AND ${p.to}::date`;
   const rows = await queryRows<{ which: "current" | "previous"; revenue: string; orders: number }>(
     db,
     sql`SELECT CASE WHEN ${inPeriod(current!)} THEN 'current' ELSE 'previous' END AS which,
