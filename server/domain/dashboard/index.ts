@@ -2,3 +2,4 @@ export * from "./calendar";
 export * from "./filters";
 export * from "./periods";
 export * from "./time-zone";
+export * from "./payload";
