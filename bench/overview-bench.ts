@@ -1,24 +1,35 @@
 // `npm run bench:overview -- [--feedback N] [--orders N] [--customers N] [--runs N] [--pg URL]`
-// Seeds a throwaway database, then times the Overview's query (overview.counts' service) and the
-// per-request membership lookup, reporting p50/p95 against their budgets as JSON and a table.
+// Seeds a throwaway database, then times the Overview's query (overview.counts' service), each
+// executive dashboard procedure, the whole dashboard payload (the four procedures a page load
+// runs, concurrently) and the per-request membership lookup, reporting p50/p95 against their
+// budgets as JSON and a table, with the engine and the data size.
 import { parseArgs } from "node:util";
 import { migrateDatabase, vacuumAnalyze } from "../db/client";
 import { parseCount } from "../db/seed/cli-args";
 import { seedDemo } from "../db/seed/seed";
 import { dashboardFiltersInput } from "../server/domain/dashboard/filters";
-import { getKpiTiles } from "../server/services/dashboard";
+import { getHeatmap, getKpiTiles, getSegments, getTrends } from "../server/services/dashboard";
 import { getOverviewCounts } from "../server/services/overview";
 import { resolveMembership } from "../server/services/memberships";
 import { openBenchTarget, quantile } from "./target";
 
-/** p95 budgets in ms, per engine. The Overview must feel instant at a million rows. */
+/**
+ * p95 budgets in ms, per engine. The whole dashboard payload: PostgreSQL 50 ms at 1M + 1M rows
+ * (150 ms at 10M + 10M), PGlite 400 ms at 1M + 1M; each procedure is held to the same budget.
+ */
 const BUDGETS = {
   "overview.counts": { postgres: 50, pglite: 400 },
-  // issue budget for the whole executive payload at 1M + 1M; the tiles are its first part
-  "dashboard.kpis (last 90 days vs previous)": { postgres: 50, pglite: 400 },
-  "dashboard.kpis (one segment, last 365 days)": { postgres: 50, pglite: 400 },
+  "dashboard.kpis": { postgres: 50, pglite: 400 },
+  "dashboard.segments": { postgres: 50, pglite: 400 },
+  "dashboard.trends (by segment)": { postgres: 50, pglite: 400 },
+  "dashboard.heatmap": { postgres: 50, pglite: 400 },
+  "dashboard payload (last 90 days vs previous)": { postgres: 50, pglite: 400 },
+  "dashboard payload (one segment, last 365 days, yoy)": { postgres: 50, pglite: 400 },
+  "dashboard payload (channel + region, quarter)": { postgres: 50, pglite: 400 },
   "membership lookup": { postgres: 5, pglite: 20 },
 } as const;
+/** From this many feedback rows on, PostgreSQL's dashboard budget is the 10M one. */
+const LARGE = 5_000_000;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -53,17 +64,35 @@ async function main(): Promise<number> {
       limit: 1,
     });
     const segmentId = segment?.id ?? 0;
+    const [customer] = await handle.db.query.customers.findMany({
+      where: (t, { and, eq, isNotNull }) => and(eq(t.workspaceId, membership.workspaceId), isNotNull(t.region)),
+      limit: 1,
+    });
+    const region = customer?.region;
+    const now = new Date(seeded.now);
+    const filters = (input: object) => dashboardFiltersInput.parse(input);
+    const payload = (input: object) => {
+      const f = filters(input);
+      return Promise.all([
+        getKpiTiles(handle.db, workspace.id, f, now),
+        getSegments(handle.db, workspace.id, f, now),
+        getTrends(handle.db, workspace.id, f, false, now),
+        getHeatmap(handle.db, workspace.id, f, now),
+      ]);
+    };
+    const year = now.getUTCFullYear();
+    const quarter = Math.ceil((now.getUTCMonth() + 1) / 3);
     const cases: Record<keyof typeof BUDGETS, () => Promise<unknown>> = {
-      "overview.counts": () => getOverviewCounts(handle.db, workspace, new Date(seeded.now)),
-      "dashboard.kpis (last 90 days vs previous)": () =>
-        getKpiTiles(handle.db, workspace.id, dashboardFiltersInput.parse({}), new Date(seeded.now)),
-      "dashboard.kpis (one segment, last 365 days)": () =>
-        getKpiTiles(
-          handle.db,
-          workspace.id,
-          dashboardFiltersInput.parse({ period: { kind: "last365" }, segmentIds: [segmentId] }),
-          new Date(seeded.now),
-        ),
+      "overview.counts": () => getOverviewCounts(handle.db, workspace, now),
+      "dashboard.kpis": () => getKpiTiles(handle.db, workspace.id, filters({}), now),
+      "dashboard.segments": () => getSegments(handle.db, workspace.id, filters({}), now),
+      "dashboard.trends (by segment)": () => getTrends(handle.db, workspace.id, filters({}), true, now),
+      "dashboard.heatmap": () => getHeatmap(handle.db, workspace.id, filters({}), now),
+      "dashboard payload (last 90 days vs previous)": () => payload({}),
+      "dashboard payload (one segment, last 365 days, yoy)": () =>
+        payload({ period: { kind: "last365" }, comparison: "yoy", segmentIds: [segmentId] }),
+      "dashboard payload (channel + region, quarter)": () =>
+        payload({ period: { kind: "quarter", year, quarter }, channel: "web", region: region ?? "none" }),
       "membership lookup": () => resolveMembership(handle.db, membership.userId, membership.workspaceId),
     };
     const results = [];
@@ -75,7 +104,8 @@ async function main(): Promise<number> {
         await run();
         samples.push(performance.now() - started);
       }
-      const budget = BUDGETS[name][handle.engine];
+      const large = handle.engine === "postgres" && seeded.counts.feedback >= LARGE && name.startsWith("dashboard");
+      const budget = large ? 150 : BUDGETS[name][handle.engine];
       const p95 = quantile(samples, 0.95);
       results.push({ name, runs, p50: +quantile(samples, 0.5).toFixed(2), p95: +p95.toFixed(2), budget, ok: p95 <= budget });
     }

@@ -123,5 +123,5 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
  * Must run outside a transaction.
  */
 export async function vacuumAnalyze(db: Db): Promise<void> {
-  await db.execute(sql`VACUUM (ANALYZE) customers, orders, feedback, feedback_themes`);
+  await db.execute(sql`VACUUM (ANALYZE) customers, orders, feedback, feedback_themes, feedback_rollup, orders_rollup, customer_state`);
 }

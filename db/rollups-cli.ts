@@ -1,4 +1,4 @@
-// `npm run rollups:rebuild`: recompute the daily rollups from the raw tables of the configured
+// `npm run rollups:rebuild`: recompute the rollup cubes and customer state from the raw tables of the configured
 // database (stop the app first when it runs on the embedded database).
 import { openDatabaseFromEnv } from "./index";
 import { migrateDatabase } from "./client";
@@ -12,7 +12,8 @@ try {
     const rows = await rebuildRollups(handle.db);
     console.log(
       `Rollups rebuilt on ${handle.engine} at ${handle.location} in ${Date.now() - started} ms: ` +
-        `${rows.feedbackDaily} feedback_daily rows, ${rows.ordersDaily} orders_daily rows.`,
+        `${rows.feedbackRollup} feedback_rollup rows, ${rows.ordersRollup} orders_rollup rows, ` +
+        `${rows.customerState} customer_state rows.`,
     );
   } finally {
     await handle.close();

@@ -4,7 +4,7 @@ import { CHANNELS, METRIC_KINDS, type MetricKind } from "../server/domain/enums"
 import { SCORE_RANGES } from "../server/domain/scores";
 import { queryRows, type DbHandle } from "./client";
 import { createCustomer, createSegment, createStage, createWorkspace } from "./factories";
-import { FEEDBACK_DAILY_FROM_RAW, ORDERS_DAILY_FROM_RAW, rebuildRollups } from "./rollups";
+import { rebuildRollups } from "./rollups";
 import { customers, feedback, orders, workspaces } from "./schema";
 import { createTestDb } from "./test-db";
 import { testEngine } from "./test-engine";
@@ -23,11 +23,49 @@ function prng(seed: number) {
   return { next, int, pick };
 }
 
-// day as text: both drivers then return the same value, and ORDER BY position avoids ambiguity
-const FEEDBACK_KEYS = "workspace_id, day::text AS day, segment_id, region, stage_id, channel, metric_kind";
-const FEEDBACK_ORDER = "1, 2, 3, 4, 5, 6, 7";
-const ORDER_KEYS = "workspace_id, day::text AS day, segment_id, region, channel";
-const ORDER_ORDER = "1, 2, 3, 4, 5";
+const SCORES = Array.from({ length: 11 }, (_, k) => k);
+
+// Independent definitions from the raw tables: a cross join over the four breakdowns and two grains
+// with CASE, where the triggers use GROUPING SETS. Latest NPS answer per customer, plain.
+const LATEST_NPS = `SELECT DISTINCT ON (customer_id) customer_id, score, received_at,
+    CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive' ELSE 'detractor' END AS category
+  FROM feedback WHERE metric_kind = 'nps' AND customer_id IS NOT NULL
+  ORDER BY customer_id, received_at DESC, id DESC`;
+const CUBE = `CROSS JOIN (VALUES (0), (1), (2), (3)) AS x (dims)
+  CROSS JOIN LATERAL (VALUES ('day', (AT_::timestamptz AT TIME ZONE 'UTC')::date),
+    ('month', date_trunc('month', AT_::timestamptz AT TIME ZONE 'UTC')::date)) AS g (grain, bucket)`;
+const FEEDBACK_CUBE_FROM_RAW = `
+  SELECT f.workspace_id, x.dims, CASE WHEN x.dims & 2 = 2 THEN f.channel END AS channel,
+    CASE WHEN x.dims & 1 = 1 THEN c.region END AS region, g.grain, g.bucket::text AS bucket, c.segment_id, f.stage_id,
+    f.metric_kind, count(*)::int AS responses,
+    ${SCORES.map((k) => `(count(*) FILTER (WHERE f.score = ${k}))::int AS s${k}`).join(", ")},
+    coalesce(sum(round(f.sentiment * 1000)), 0)::bigint::text AS sentiment_milli_sum, count(f.sentiment)::int AS sentiment_count
+  FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id ${CUBE.replaceAll("AT_", "f.received_at")}
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+const FEEDBACK_CUBE = `
+  SELECT workspace_id, dims, channel, region, grain, bucket::text AS bucket, segment_id, stage_id, metric_kind, responses,
+    ${SCORES.map((k) => `s${k}`).join(", ")}, sentiment_milli_sum::text AS sentiment_milli_sum, sentiment_count
+  FROM feedback_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+const ORDERS_CUBE_FROM_RAW = `
+  SELECT o.workspace_id, x.dims, CASE WHEN x.dims & 2 = 2 THEN o.channel END AS channel,
+    CASE WHEN x.dims & 1 = 1 THEN c.region END AS region, g.grain, g.bucket::text AS bucket, c.segment_id,
+    l.category AS nps_category, sum(o.amount)::text AS revenue,
+    (count(*) FILTER (WHERE o.kind = 'purchase'))::int AS purchases, (count(*) FILTER (WHERE o.kind = 'refund'))::int AS refunds
+  FROM orders o JOIN customers c ON c.id = o.customer_id LEFT JOIN (${LATEST_NPS}) l ON l.customer_id = o.customer_id
+  ${CUBE.replaceAll("AT_", "o.ordered_at")}
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
+const ORDERS_CUBE = `
+  SELECT workspace_id, dims, channel, region, grain, bucket::text AS bucket, segment_id, nps_category, revenue::text AS revenue,
+    purchases, refunds
+  FROM orders_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
+const STATE_FROM_RAW = `
+  SELECT c.id AS customer_id, c.workspace_id, c.segment_id, c.region, c.created_at::text AS created_at,
+    c.churned_at::text AS churned_at, l.category AS nps_category, l.score::int AS nps_score, l.received_at::text AS nps_at
+  FROM customers c LEFT JOIN (${LATEST_NPS}) l ON l.customer_id = c.id ORDER BY 1`;
+const STATE = `
+  SELECT customer_id, workspace_id, segment_id, region, created_at::text AS created_at, churned_at::text AS churned_at,
+    nps_category, nps_score::int AS nps_score, nps_at::text AS nps_at
+  FROM customer_state ORDER BY 1`;
 
 describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
   let handle: DbHandle;
@@ -38,17 +76,14 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
 
   async function expectRollupsMatchRaw() {
     const db = handle.db;
-    const fbRollup = await queryRows(db, sql.raw(`SELECT ${FEEDBACK_KEYS}, responses, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-      sentiment_milli_sum::text AS sentiment_milli_sum, sentiment_count FROM feedback_daily ORDER BY ${FEEDBACK_ORDER}`));
-    const fbRaw = await queryRows(db, sql.raw(`SELECT ${FEEDBACK_KEYS}, responses, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,
-      sentiment_milli_sum::text AS sentiment_milli_sum, sentiment_count FROM (${FEEDBACK_DAILY_FROM_RAW}) raw ORDER BY ${FEEDBACK_ORDER}`));
-    expect(fbRollup).toEqual(fbRaw);
-    const odRollup = await queryRows(db, sql.raw(`SELECT ${ORDER_KEYS}, revenue::text AS revenue, purchases, refunds
-      FROM orders_daily ORDER BY ${ORDER_ORDER}`));
-    const odRaw = await queryRows(db, sql.raw(`SELECT ${ORDER_KEYS}, revenue::text AS revenue, purchases, refunds
-      FROM (${ORDERS_DAILY_FROM_RAW}) raw ORDER BY ${ORDER_ORDER}`));
-    expect(odRollup).toEqual(odRaw);
-    return { feedbackRows: fbRollup.length, orderRows: odRollup.length };
+    const rows = async (query: string) => queryRows<Record<string, unknown>>(db, sql.raw(query));
+    const feedbackCube = await rows(FEEDBACK_CUBE);
+    expect(feedbackCube).toEqual(await rows(FEEDBACK_CUBE_FROM_RAW));
+    const ordersCube = await rows(ORDERS_CUBE);
+    expect(ordersCube).toEqual(await rows(ORDERS_CUBE_FROM_RAW));
+    const state = await rows(STATE);
+    expect(state).toEqual(await rows(STATE_FROM_RAW));
+    return { feedbackRows: feedbackCube.length, orderRows: ordersCube.length, customers: state.length };
   }
 
   function randomFeedback(n: number, workspaceId: number) {
@@ -107,6 +142,34 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     const sizes = await expectRollupsMatchRaw();
     expect(sizes.feedbackRows).toBeGreaterThan(50);
     expect(sizes.orderRows).toBeGreaterThan(50);
+    // the random history gives customers every latest category, so the category moves are exercised
+    const categories = await queryRows<{ category: string | null }>(
+      handle.db,
+      sql`SELECT DISTINCT nps_category AS category FROM orders_rollup`,
+    );
+    expect(categories.map((c) => c.category ?? "none").sort()).toEqual(["detractor", "none", "passive", "promoter"]);
+  });
+
+  it("after a customer's newer NPS answer changes their category", async () => {
+    const db = handle.db;
+    const [someone] = await queryRows<{ id: number; category: string }>(
+      db,
+      sql`SELECT customer_id AS id, nps_category AS category FROM customer_state WHERE nps_category = 'promoter' LIMIT 1`,
+    );
+    const [base] = randomFeedback(1, ws);
+    await db.insert(feedback).values({
+      ...base!,
+      customerId: someone!.id,
+      metricKind: "nps",
+      score: 2,
+      receivedAt: new Date(Date.UTC(2026, 11, 31)),
+    });
+    const [state] = await queryRows<{ category: string }>(
+      db,
+      sql`SELECT nps_category AS category FROM customer_state WHERE customer_id = ${someone!.id}`,
+    );
+    expect(state?.category).toBe("detractor");
+    await expectRollupsMatchRaw();
   });
 
   it("after edits of scores, dates, stages, customers and amounts", async () => {
@@ -143,6 +206,10 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     await db.update(customers).set({ segmentId: ids.segments[0] }).where(inArray(customers.id, ids.customers.slice(0, 8)));
     await db.update(customers).set({ region: "West" }).where(inArray(customers.id, ids.customers.slice(5, 12)));
     await db.update(customers).set({ name: "Renamed" }).where(inArray(customers.id, ids.customers.slice(12, 14)));
+    await db
+      .update(customers)
+      .set({ churnedAt: new Date(Date.now() + 86_400_000) })
+      .where(inArray(customers.id, ids.customers.slice(14, 18)));
     await expectRollupsMatchRaw();
   });
 
@@ -159,7 +226,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
 
   it("rolls back with the transaction that wrote", async () => {
     const db = handle.db;
-    const count = async () => (await queryRows<{ n: number }>(db, sql`SELECT sum(responses)::int AS n FROM feedback_daily`))[0]?.n;
+    const count = async () => (await queryRows<{ n: number }>(db, sql`SELECT sum(responses)::int AS n FROM feedback_rollup`))[0]?.n;
     const before = await count();
     await expect(
       db.transaction(async (tx) => {
@@ -179,7 +246,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     await db.delete(workspaces).where(eq(workspaces.id, other));
     const left = await queryRows<{ n: number }>(
       db,
-      sql`SELECT (SELECT count(*) FROM feedback_daily WHERE workspace_id = ${other}) + (SELECT count(*) FROM orders_daily WHERE workspace_id = ${other}) AS n`,
+      sql`SELECT (SELECT count(*) FROM feedback_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM orders_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM customer_state WHERE workspace_id = ${other}) AS n`,
     );
     expect(Number(left[0]?.n)).toBe(0);
     await expectRollupsMatchRaw();

@@ -1,26 +1,34 @@
-import { bigint, date, integer, numeric, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, check, date, index, integer, numeric, pgTable, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { customers } from "./customers";
 import { channelEnum, metricKindEnum } from "./enums";
 import { workspaces } from "./workspaces";
 
+/** Which optional dimensions a rollup row is broken down by: bit 2 = channel, bit 1 = region. */
+export const ROLLUP_DIMS = { none: 0, region: 1, channel: 2, channelRegion: 3 } as const;
+
 /**
- * Daily feedback rollup: one row per workspace × UTC day × the customer's segment and region ×
- * stage × channel × metric kind, with a count per score. Dashboards aggregate these rows instead
- * of scanning raw feedback. Kept exactly in step by statement-level triggers on feedback and
- * customers (migration 0004) in the writing transaction; `npm run rollups:rebuild` recomputes it.
- * No foreign keys to segments/stages: a rollup row outlives nothing and is never joined for
- * integrity, only for labels.
+ * Feedback cube: per workspace, for two time grains (UTC `day` and `month`, `bucket` = the day or
+ * the month's first day) and four breakdowns (`dims`: none, region, channel, both), per the
+ * customer's segment × journey stage × metric kind, the count of each score. A dashboard reads
+ * whole months from month rows and the ragged ends of a period from day rows, using the smallest
+ * breakdown its filters need: a year without channel/region filters is ~12 × segments × stages ×
+ * kinds rows, whatever the raw volume. Kept exactly in step by statement-level triggers
+ * (migration 0006) in the writing transaction; `npm run rollups:rebuild` recomputes it.
  */
-export const feedbackDaily = pgTable(
-  "feedback_daily",
+export const feedbackRollup = pgTable(
+  "feedback_rollup",
   {
     workspaceId: integer()
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    day: date().notNull(),
-    segmentId: integer(),
-    region: text(),
-    stageId: integer(),
+    dims: smallint().notNull(),
     channel: channelEnum(),
+    region: text(),
+    grain: text({ enum: ["day", "month"] }).notNull(),
+    bucket: date().notNull(),
+    segmentId: integer(),
+    stageId: integer(),
     metricKind: metricKindEnum().notNull(),
     responses: integer().notNull().default(0),
     /** Responses per score value: s0 = score 0 … s10 = score 10 (NPS uses all, CSAT s1–s5, CES s1–s7). */
@@ -40,31 +48,72 @@ export const feedbackDaily = pgTable(
     sentimentCount: integer().notNull().default(0),
   },
   (t) => [
-    // the upsert key of the triggers; also serves "workspace × period" dashboard scans
-    unique("feedback_daily_key")
-      .on(t.workspaceId, t.day, t.segmentId, t.region, t.stageId, t.channel, t.metricKind)
+    // the triggers' upsert key; its prefix serves every dashboard read: workspace × breakdown ×
+    // (channel, region) equality × grain × bucket range
+    unique("feedback_rollup_key")
+      .on(t.workspaceId, t.dims, t.channel, t.region, t.grain, t.bucket, t.segmentId, t.stageId, t.metricKind)
       .nullsNotDistinct(),
+    check("feedback_rollup_dims", sql`${t.dims} BETWEEN 0 AND 3`),
   ],
 );
 
-/** Daily revenue rollup: workspace × UTC day × the customer's segment and region × channel. */
-export const ordersDaily = pgTable(
-  "orders_daily",
+/**
+ * Orders cube, same grains and breakdowns as {@link feedbackRollup}, per the customer's segment
+ * and latest NPS category (NULL: no NPS answer yet): net revenue and order counts. The category
+ * makes "revenue of detractors" a sum over a few rows; a customer whose category changes has
+ * their orders moved between categories by the feedback trigger.
+ */
+export const ordersRollup = pgTable(
+  "orders_rollup",
   {
     workspaceId: integer()
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    day: date().notNull(),
-    segmentId: integer(),
-    region: text(),
+    dims: smallint().notNull(),
     channel: channelEnum(),
+    region: text(),
+    grain: text({ enum: ["day", "month"] }).notNull(),
+    bucket: date().notNull(),
+    segmentId: integer(),
+    npsCategory: text({ enum: ["promoter", "passive", "detractor"] }),
     /** Net revenue (purchases + refunds), exact. */
     revenue: numeric({ precision: 16, scale: 2 }).notNull().default("0"),
     purchases: integer().notNull().default(0),
     refunds: integer().notNull().default(0),
   },
   (t) => [
-    // the upsert key of the triggers; also serves "workspace × period" revenue scans
-    unique("orders_daily_key").on(t.workspaceId, t.day, t.segmentId, t.region, t.channel).nullsNotDistinct(),
+    // the triggers' upsert key; its prefix serves every dashboard revenue read (as above)
+    unique("orders_rollup_key")
+      .on(t.workspaceId, t.dims, t.channel, t.region, t.grain, t.bucket, t.segmentId, t.npsCategory)
+      .nullsNotDistinct(),
+    check("orders_rollup_dims", sql`${t.dims} BETWEEN 0 AND 3`),
+  ],
+);
+
+/**
+ * Per-customer state the dashboard needs without scanning feedback or orders: the customer's
+ * segment, region, lifetime (for churn) and latest NPS answer (for promoter vs detractor value and
+ * revenue at risk). One row per customer, kept by the customers and feedback triggers.
+ */
+export const customerState = pgTable(
+  "customer_state",
+  {
+    customerId: integer()
+      .primaryKey()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    segmentId: integer(),
+    region: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    churnedAt: timestamp({ withTimezone: true }),
+    npsCategory: text({ enum: ["promoter", "passive", "detractor"] }),
+    npsScore: smallint(),
+    npsAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    // churn, customers per category and churn gap per segment: one scan of a workspace's rows
+    index("customer_state_workspace_segment_idx").on(t.workspaceId, t.segmentId),
   ],
 );

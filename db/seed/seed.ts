@@ -203,7 +203,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
 
   await T.resetIdentitySequences(db);
   // fresh planner statistics, so the first dashboard queries do not plan for empty tables
-  await db.execute(sql`ANALYZE workspaces, customers, orders, feedback, feedback_themes, segments, journey_stages, touchpoints`);
+  await db.execute(sql`ANALYZE workspaces, customers, orders, feedback, feedback_themes, segments, journey_stages, touchpoints, feedback_rollup, orders_rollup, customer_state`);
   endPhase("finish");
 
   const elapsedMs = Math.round(performance.now() - started);

@@ -1,121 +1,634 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { queryRows } from "@/db/client";
-import { comparisonPeriod, resolvePeriod, type ResolvedPeriod } from "../domain/dashboard/periods";
 import type { DashboardFilters } from "../domain/dashboard/filters";
+import type {
+  HeatmapPayload,
+  KpiTilesPayload,
+  SegmentSummary,
+  SegmentsPayload,
+  SparkPoint,
+  TileTarget,
+  TrendAnnotation,
+  TrendSeries,
+  TrendsPayload,
+} from "../domain/dashboard/payload";
+import { comparisonPeriod, resolvePeriod, type ResolvedPeriod } from "../domain/dashboard/periods";
+import { monthsEnding, trailingYear } from "../domain/dashboard/rollup-spans";
+import type { Kpi } from "../domain/enums";
 import {
-  cesTotalsFromScoreCounts,
-  computeCes,
-  computeCsat,
+  computeCategoryValue,
+  computeChurnRate,
   computeDelta,
   computeMoneyDelta,
-  computeNps,
-  csatCountsFromScoreCounts,
-  npsBucketsFromScoreCounts,
-  type ScoreCounts,
+  computeRevenueAtRisk,
+  computeTargetStatus,
+  elapsedShare,
+  HIGHER_IS_BETTER,
+  makeFigure,
+  moneyToNumber,
+  sumMoney,
+  type ChurnCounts,
+  type NpsCategory,
 } from "../domain/kpi";
-import { SCORE_RANGES } from "../domain/scores";
+import {
+  cesOf,
+  cubeSource,
+  csatOf,
+  cubeRows,
+  indexRows,
+  keyOf,
+  monthRows,
+  npsOf,
+  segmentsOf,
+  SUM_SCORES,
+  workspaceCurrency,
+  type CubeScope,
+  type ScoreRow,
+} from "./dashboard-cube";
 
-const SCORES = Array.from({ length: 11 }, (_, k) => k);
-type ScoredKind = "nps" | "csat" | "ces";
+/**
+ * The executive dashboard, read from the rollup cubes and customer_state (never from raw feedback
+ * or orders): KPI tiles, NPS and value per segment, 24-month trends and the journey heatmap.
+ * SQL returns counts and exact sums; every figure comes from the KPI engine (server/domain/kpi).
+ */
 
-/** Rollup rows restricted by the dashboard filters; `stage` applies to feedback only. */
-function rollupFilters(filters: DashboardFilters, withStage: boolean): SQL {
-  const parts: SQL[] = [];
+const DAY_MS = 86_400_000;
+const utcMidnight = (date: string) => new Date(`${date}T00:00:00.000Z`);
+const dayAfter = (date: string) => new Date(utcMidnight(date).getTime() + DAY_MS);
+
+function periodsOf(filters: DashboardFilters, now: Date) {
+  const period = resolvePeriod(filters.period, now);
+  return { period, comparison: comparisonPeriod(period, filters.comparison) };
+}
+
+/** Customer-state rows of a scope: segment and region are the customer's; channel and stage do not apply. */
+function stateRows({ workspaceId, filters }: CubeScope) {
+  const parts = [sql`workspace_id = ${workspaceId}`];
   if (filters.segmentIds.length > 0) {
     parts.push(sql`segment_id IN (${sql.join(filters.segmentIds.map((id) => sql`${id}`), sql`, `)})`);
   }
-  if (filters.channel) parts.push(sql`channel = ${filters.channel}`);
   if (filters.region) parts.push(sql`region = ${filters.region}`);
-  if (withStage && filters.stageId) parts.push(sql`stage_id = ${filters.stageId}`);
-  return parts.length === 0 ? sql`TRUE` : sql.join(parts, sql` AND `);
+  return sql.join(parts, sql` AND `);
 }
 
-/** Rollup days of a period: both ends are whole calendar days, inclusive. */
-function inPeriod(p: ResolvedPeriod): SQL {
-  return sql`day BETWEEN ${p.from}::date AND ${p.to}::date`;
+/** count(*) of customers active at `start` and of those who churned before `end`. */
+function churnColumns(name: string, start: Date, end: Date, where = sql`TRUE`) {
+  const active = sql`created_at < ${start.toISOString()}::timestamptz AND (churned_at IS NULL OR churned_at >= ${start.toISOString()}::timestamptz)`;
+  return sql`count(*) FILTER (WHERE ${where} AND ${active})::int AS ${sql.raw(`${name}_active`)},
+    count(*) FILTER (WHERE ${where} AND ${active} AND churned_at < ${end.toISOString()}::timestamptz)::int AS ${sql.raw(`${name}_churned`)}`;
 }
 
-/** Score counts per metric kind in the period and its comparison, from the daily rollup. */
-async function scoreCounts(db: Db, workspaceId: number, periods: ResolvedPeriod[], filters: DashboardFilters) {
-  const [current] = periods;
-  const rows = await queryRows<{ which: "current" | "previous"; kind: ScoredKind } & Record<string, number>>(
-    db,
-    sql`SELECT CASE WHEN ${inPeriod(current!)} THEN 'current' ELSE 'previous' END AS which,
-        metric_kind::text AS kind,
-        ${sql.raw(SCORES.map((k) => `sum(s${k})::int AS s${k}`).join(", "))}
-      FROM feedback_daily
-      WHERE workspace_id = ${workspaceId}
-        AND metric_kind IN ('nps', 'csat', 'ces')
-        AND (${sql.join(periods.map(inPeriod), sql` OR `)})
-        AND ${rollupFilters(filters, true)}
-      GROUP BY 1, 2`,
-  );
-  const result = { current: new Map<ScoredKind, ScoreCounts>(), previous: new Map<ScoredKind, ScoreCounts>() };
-  for (const row of rows) {
-    const { min, max } = SCORE_RANGES[row.kind];
-    const counts: Record<number, number> = {};
-    for (let score = min; score <= max; score++) counts[score] = Number(row[`s${score}`] ?? 0);
-    result[row.which].set(row.kind, counts);
-  }
-  return result;
+const churnOf = (row: Record<string, number> | undefined, name: string): ChurnCounts => ({
+  activeAtStart: row?.[`${name}_active`] ?? 0,
+  churned: row?.[`${name}_churned`] ?? 0,
+});
+
+function churnFigure(counts: ChurnCounts) {
+  return { ...computeChurnRate(counts), churned: counts.churned, activeAtStart: counts.activeAtStart };
 }
 
-/** Net revenue in the period and its comparison, exact, from the daily rollup. */
-async function revenue(db: Db, workspaceId: number, periods: ResolvedPeriod[], filters: DashboardFilters) {
-  const [current] = periods;
-  const rows = await queryRows<{ which: "current" | "previous"; revenue: string; orders: number }>(
-    db,
-    sql`SELECT CASE WHEN ${inPeriod(current!)} THEN 'current' ELSE 'previous' END AS which,
-        coalesce(sum(revenue), 0)::text AS revenue, coalesce(sum(purchases + refunds), 0)::int AS orders
-      FROM orders_daily
-      WHERE workspace_id = ${workspaceId}
-        AND (${sql.join(periods.map(inPeriod), sql` OR `)})
-        AND ${rollupFilters(filters, false)}
-      GROUP BY 1`,
-  );
-  const byWhich = new Map(rows.map((r) => [r.which, r]));
-  return {
-    current: byWhich.get("current")?.revenue ?? "0.00",
-    previous: byWhich.get("previous")?.revenue ?? "0.00",
-  };
+// ---------------------------------------------------------------------------------------------
+// KPI targets
+
+type TargetScope =
+  | { scope: "all" }
+  | { scope: "segment"; id: number }
+  | { scope: "stage"; id: number }
+  | { scope: "channel"; channel: string };
+
+/**
+ * The target scope a filter set shows: "all" without filters, or the one segment, stage or channel
+ * filtered on. Several scope filters at once, several segments or a region match no target.
+ */
+function targetScopeOf(filters: DashboardFilters): TargetScope | null {
+  if (filters.region || filters.segmentIds.length > 1) return null;
+  const scopes: TargetScope[] = [];
+  if (filters.segmentIds.length === 1) scopes.push({ scope: "segment", id: filters.segmentIds[0]! });
+  if (filters.stageId) scopes.push({ scope: "stage", id: filters.stageId });
+  if (filters.channel) scopes.push({ scope: "channel", channel: filters.channel });
+  if (scopes.length > 1) return null;
+  return scopes[0] ?? { scope: "all" };
+}
+
+interface TargetRow {
+  id: number;
+  kpi: Kpi;
+  value: string;
+  periodStart: string;
+  periodEnd: string;
+  reviewDate: string;
+  scopeLabel: string;
 }
 
 /**
- * The executive KPI tiles for one filter set: NPS (with margin of error), CSAT, CES and net
- * revenue in the period, each with its sample size and its change against the comparison period.
- * Reads only the daily rollups; figures come from the KPI engine (server/domain/kpi).
+ * Per KPI, the target for the filters' scope whose period overlaps `period`, preferring one in force
+ * on the period's last day, then the latest ending.
  */
-export async function getKpiTiles(db: Db, workspaceId: number, filters: DashboardFilters, now = new Date()) {
-  const period = resolvePeriod(filters.period, now);
-  const comparison = comparisonPeriod(period, filters.comparison);
-  const periods = comparison ? [period, comparison] : [period];
-  const [scores, money] = await Promise.all([
-    scoreCounts(db, workspaceId, periods, filters),
-    revenue(db, workspaceId, periods, filters),
-  ]);
-  const figures = (which: "current" | "previous") => {
-    const counts = (kind: ScoredKind) => scores[which].get(kind) ?? {};
-    return {
-      nps: computeNps(npsBucketsFromScoreCounts(counts("nps"))),
-      csat: computeCsat(csatCountsFromScoreCounts(counts("csat"))),
-      ces: computeCes(cesTotalsFromScoreCounts(counts("ces"))),
-    };
+async function targetsFor(db: Db, scope: CubeScope, period: ResolvedPeriod): Promise<Map<Kpi, TargetRow>> {
+  const targetScope = targetScopeOf(scope.filters);
+  if (!targetScope) return new Map();
+  const match =
+    targetScope.scope === "all"
+      ? sql`t.scope = 'all'`
+      : targetScope.scope === "segment"
+        ? sql`t.scope = 'segment' AND t.segment_id = ${targetScope.id}`
+        : targetScope.scope === "stage"
+          ? sql`t.scope = 'stage' AND t.stage_id = ${targetScope.id}`
+          : sql`t.scope = 'channel' AND t.channel = ${targetScope.channel}`;
+  const rows = await queryRows<TargetRow>(
+    db,
+    sql`SELECT DISTINCT ON (t.kpi) t.id, t.kpi::text AS kpi, t.target_value::text AS value,
+        t.period_start::text AS "periodStart", t.period_end::text AS "periodEnd", t.review_date::text AS "reviewDate",
+        coalesce(s.name, st.name, t.channel::text, 'all') AS "scopeLabel"
+      FROM kpi_targets t
+      LEFT JOIN segments s ON s.id = t.segment_id
+      LEFT JOIN journey_stages st ON st.id = t.stage_id
+      WHERE t.workspace_id = ${scope.workspaceId} AND ${match}
+        AND t.period_start <= ${period.to}::date AND t.period_end >= ${period.from}::date
+      ORDER BY t.kpi, (t.period_end >= ${period.to}::date) DESC, t.period_end DESC, t.id DESC`,
+  );
+  return new Map(rows.map((row) => [row.kpi, row]));
+}
+
+/**
+ * A tile's target with its status: met, on track (ahead of the straight line from the KPI in the
+ * month before the target period to the target at the period's end) or behind.
+ */
+function tileTarget(
+  row: TargetRow | undefined,
+  kpi: Kpi,
+  value: number | null,
+  sparkline: SparkPoint[],
+  now: Date,
+): TileTarget | null {
+  if (!row) return null;
+  const target = Number(row.value);
+  const monthBefore = monthsEnding(row.periodStart, 2)[0];
+  const baseline = sparkline.find((p) => p.month === monthBefore)?.value ?? null;
+  const status = computeTargetStatus({
+    value,
+    target,
+    higherIsBetter: HIGHER_IS_BETTER[kpi],
+    glidePath: { baseline, elapsedShare: elapsedShare({ start: utcMidnight(row.periodStart), end: dayAfter(row.periodEnd) }, now) },
+  });
+  return {
+    id: row.id,
+    value: target,
+    status,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    reviewDate: row.reviewDate,
+    scopeLabel: row.scopeLabel,
   };
-  const current = figures("current");
-  const before = comparison ? figures("previous") : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// dashboard.kpis
+
+/**
+ * The six executive tiles for one filter set — NPS, CSAT, CES, net revenue, churn and revenue at
+ * risk — each with its sample size, change against the comparison period, the target in force for
+ * the filters' scope and a 12-month sparkline ending with the period's month.
+ */
+export async function getKpiTiles(
+  db: Db,
+  workspaceId: number,
+  filters: DashboardFilters,
+  now = new Date(),
+): Promise<KpiTilesPayload> {
+  const scope = { workspaceId, filters };
+  const { period, comparison } = periodsOf(filters, now);
+  const periods = [
+    { which: "current", from: period.from, to: period.to },
+    ...(comparison ? [{ which: "previous", from: comparison.from, to: comparison.to }] : []),
+  ];
+  const window = trailingYear(period.to);
+  const months = monthsEnding(period.to, 12);
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  const firstInstant = utcMidnight(`${first}-01`);
+
+  const [scores, revenue, monthlyScores, monthlyRevenue, churn, churnMonths, detractorRevenue, targets, currency] =
+    await Promise.all([
+      queryRows<{ which: string; kind: string } & ScoreRow>(
+        db,
+        sql`SELECT which, metric_kind::text AS kind, ${SUM_SCORES}
+          FROM ${cubeSource("feedback", scope, periods, sql`metric_kind IN ('nps', 'csat', 'ces')`)}
+          GROUP BY 1, 2`,
+      ),
+      queryRows<{ which: string; revenue: string; orders: number }>(
+        db,
+        sql`SELECT which, sum(revenue)::text AS revenue, sum(purchases + refunds)::int AS orders
+          FROM ${cubeSource("orders", scope, periods)}
+          GROUP BY 1`,
+      ),
+      queryRows<{ month: string; kind: string } & ScoreRow>(
+        db,
+        sql`SELECT to_char(bucket, 'YYYY-MM') AS month, metric_kind::text AS kind, ${SUM_SCORES}
+          FROM feedback_rollup
+          WHERE ${cubeRows(scope, "feedback")} AND metric_kind IN ('nps', 'csat', 'ces') AND ${monthRows(first, last)}
+          GROUP BY 1, 2`,
+      ),
+      queryRows<{ month: string; revenue: string; detractor: string }>(
+        db,
+        sql`SELECT to_char(bucket, 'YYYY-MM') AS month, sum(revenue)::text AS revenue,
+            coalesce(sum(revenue) FILTER (WHERE nps_category = 'detractor'), 0)::text AS detractor
+          FROM orders_rollup WHERE ${cubeRows(scope, "orders")} AND ${monthRows(first, last)}
+          GROUP BY 1`,
+      ),
+      queryRows<Record<string, number>>(
+        db,
+        sql`SELECT ${churnColumns("current", period.start, period.end)},
+            ${comparison ? churnColumns("previous", comparison.start, comparison.end) : sql`0 AS previous_active, 0 AS previous_churned`},
+            ${churnColumns("detractor", utcMidnight(window.from), dayAfter(window.to), sql`nps_category = 'detractor'`)},
+            ${churnColumns("promoter", utcMidnight(window.from), dayAfter(window.to), sql`nps_category = 'promoter'`)},
+            count(*) FILTER (WHERE nps_category = 'detractor' AND created_at < ${dayAfter(window.to).toISOString()}::timestamptz)::int AS detractors
+          FROM customer_state WHERE ${stateRows(scope)}`,
+      ),
+      queryRows<{ created: string | null; churned: string | null; n: number }>(
+        db,
+        sql`SELECT CASE WHEN created_at < ${firstInstant.toISOString()}::timestamptz THEN NULL
+              ELSE to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM') END AS created,
+            to_char(churned_at AT TIME ZONE 'UTC', 'YYYY-MM') AS churned, count(*)::int AS n
+          FROM customer_state
+          WHERE ${stateRows(scope)} AND (churned_at IS NULL OR churned_at >= ${firstInstant.toISOString()}::timestamptz)
+          GROUP BY 1, 2`,
+      ),
+      queryRows<{ revenue: string }>(
+        db,
+        sql`SELECT coalesce(sum(revenue), 0)::text AS revenue
+          FROM ${cubeSource("orders", scope, [{ which: "window", ...window }], sql`nps_category = 'detractor'`)}`,
+      ),
+      targetsFor(db, scope, period),
+      workspaceCurrency(db, workspaceId),
+    ]);
+
+  const score = indexRows(scores, (r) => keyOf(r.which, r.kind));
+  const money = indexRows(revenue, (r) => r.which);
+  const monthScore = indexRows(monthlyScores, (r) => keyOf(r.month, r.kind));
+  const monthMoney = indexRows(monthlyRevenue, (r) => r.month);
+  const spark = (value: (month: string) => number | null): SparkPoint[] =>
+    months.map((month) => ({ month, value: value(month) }));
+
+  const nps = npsOf(score.get(keyOf("current", "nps")));
+  const csat = csatOf(score.get(keyOf("current", "csat")));
+  const ces = cesOf(score.get(keyOf("current", "ces")));
+  const npsSpark = spark((m) => npsOf(monthScore.get(keyOf(m, "nps"))).value);
+  const csatSpark = spark((m) => csatOf(monthScore.get(keyOf(m, "csat"))).value);
+  const cesSpark = spark((m) => cesOf(monthScore.get(keyOf(m, "ces"))).value);
+  const revenueSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.revenue) : null));
+  const riskSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.detractor) : null));
+  const churnSpark = spark((m) => {
+    let active = 0;
+    let churned = 0;
+    for (const row of churnMonths) {
+      if (row.created !== null && row.created >= m) continue;
+      if (row.churned === null || row.churned > m) active += row.n;
+      else if (row.churned === m) {
+        active += row.n;
+        churned += row.n;
+      }
+    }
+    return computeChurnRate({ churned, activeAtStart: active }).value;
+  });
+
+  const churnRow = churn[0];
+  const currentRevenue = money.get("current");
+  const revenueValue = currentRevenue ? currentRevenue.revenue : null;
+  const revenueOrders = currentRevenue?.orders ?? 0;
+  const previousRevenue = comparison ? (money.get("previous")?.revenue ?? null) : null;
+  const churnNow = churnFigure(churnOf(churnRow, "current"));
+  const churnBefore = comparison ? churnFigure(churnOf(churnRow, "previous")) : null;
+  const risk = computeRevenueAtRisk({
+    detractorRevenue: detractorRevenue[0]?.revenue ?? "0",
+    detractorChurn: churnOf(churnRow, "detractor"),
+    promoterChurn: churnOf(churnRow, "promoter"),
+  });
+  const detractors = churnRow?.detractors ?? 0;
+  const before = comparison
+    ? {
+        nps: npsOf(score.get(keyOf("previous", "nps"))),
+        csat: csatOf(score.get(keyOf("previous", "csat"))),
+        ces: cesOf(score.get(keyOf("previous", "ces"))),
+      }
+    : null;
+  const ignoreStage = filters.stageId ? (["stage"] as const) : ([] as const);
+  const target = (kpi: Kpi, value: number | null, sparkline: SparkPoint[]) =>
+    tileTarget(targets.get(kpi), kpi, value, sparkline, now);
+  const revenueNumber = revenueValue === null ? null : moneyToNumber(revenueValue);
+  const riskValue = detractors === 0 ? null : risk.revenueAtRisk;
+
   return {
     period,
     comparison,
-    nps: { ...current.nps, delta: before ? computeDelta(current.nps, before.nps) : null },
-    csat: { ...current.csat, delta: before ? computeDelta(current.csat, before.csat) : null },
-    ces: { ...current.ces, delta: before ? computeDelta(current.ces, before.ces) : null },
+    currency,
+    nps: {
+      kpi: "nps",
+      unit: "points",
+      higherIsBetter: true,
+      figure: nps,
+      delta: before ? computeDelta(nps, before.nps) : null,
+      target: target("nps", nps.value, npsSpark),
+      sparkline: npsSpark,
+      ignoredFilters: [],
+    },
+    csat: {
+      kpi: "csat",
+      unit: "percent",
+      higherIsBetter: true,
+      figure: csat,
+      delta: before ? computeDelta(csat, before.csat) : null,
+      target: target("csat", csat.value, csatSpark),
+      sparkline: csatSpark,
+      ignoredFilters: [],
+    },
+    ces: {
+      kpi: "ces",
+      unit: "mean",
+      higherIsBetter: true,
+      figure: ces,
+      delta: before ? computeDelta(ces, before.ces) : null,
+      target: target("ces", ces.value, cesSpark),
+      sparkline: cesSpark,
+      ignoredFilters: [],
+    },
     revenue: {
-      value: money.current,
-      delta: comparison ? computeMoneyDelta(money.current, money.previous) : null,
-      /** Orders carry no journey stage: a stage filter does not narrow revenue. */
-      stageFilterApplies: false,
+      kpi: "revenue",
+      unit: "money",
+      higherIsBetter: true,
+      value: revenueValue,
+      sampleSize: revenueOrders,
+      lowSample: makeFigure(revenueValue, revenueOrders).lowSample,
+      delta: comparison && revenueValue !== null ? computeMoneyDelta(revenueValue, previousRevenue ?? "0.00") : null,
+      target: target("revenue", revenueNumber, revenueSpark),
+      sparkline: revenueSpark,
+      ignoredFilters: [...ignoreStage],
+    },
+    churn: {
+      kpi: "churn",
+      unit: "percent",
+      higherIsBetter: false,
+      figure: churnNow,
+      delta: churnBefore ? computeDelta(churnNow, churnBefore) : null,
+      target: target("churn", churnNow.value, churnSpark),
+      sparkline: churnSpark,
+      ignoredFilters: [...ignoreStage, ...(filters.channel ? (["channel"] as const) : [])],
+    },
+    revenueAtRisk: {
+      kpi: "revenue_at_risk",
+      unit: "money",
+      higherIsBetter: false,
+      value: riskValue,
+      sampleSize: detractors,
+      lowSample: makeFigure(riskValue, detractors).lowSample,
+      delta: null,
+      target: target("revenue_at_risk", riskValue === null ? null : moneyToNumber(riskValue), riskSpark),
+      sparkline: riskSpark,
+      ignoredFilters: [...ignoreStage],
+      churnWeighted: risk.churnWeighted,
+      churnGapPoints: risk.churnGapPoints,
+      windowFrom: window.from,
+      windowTo: window.to,
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// dashboard.segments
+
+/**
+ * Per segment: NPS, CSAT and net revenue in the period; mean trailing-12-month revenue per customer
+ * by latest NPS category (promoter vs detractor value); revenue at risk (plain and churn-gap
+ * weighted); churn in the period. Customers without a segment form their own row when they count.
+ */
+export async function getSegments(
+  db: Db,
+  workspaceId: number,
+  filters: DashboardFilters,
+  now = new Date(),
+): Promise<SegmentsPayload> {
+  const scope = { workspaceId, filters };
+  const { period } = periodsOf(filters, now);
+  const window = trailingYear(period.to);
+  const periodRange = { from: period.from, to: period.to };
+  const windowStart = utcMidnight(window.from);
+  const windowEnd = dayAfter(window.to);
+  const category = (name: NpsCategory) => sql`nps_category = ${name} AND created_at < ${windowEnd.toISOString()}::timestamptz`;
+
+  const [scores, revenue, state, segments, currency] = await Promise.all([
+    queryRows<{ segmentId: number | null; kind: string } & ScoreRow>(
+      db,
+      sql`SELECT segment_id AS "segmentId", metric_kind::text AS kind, ${SUM_SCORES}
+        FROM ${cubeSource("feedback", scope, [{ which: "period", ...periodRange }], sql`metric_kind IN ('nps', 'csat')`)}
+        GROUP BY 1, 2`,
+    ),
+    queryRows<{ segmentId: number | null; category: NpsCategory | null; period: string; window: string }>(
+      db,
+      sql`SELECT segment_id AS "segmentId", nps_category AS category,
+          coalesce(sum(revenue) FILTER (WHERE which = 'period'), 0)::text AS period,
+          coalesce(sum(revenue) FILTER (WHERE which = 'window'), 0)::text AS window
+        FROM ${cubeSource("orders", scope, [
+          { which: "period", ...periodRange },
+          { which: "window", ...window },
+        ])}
+        GROUP BY 1, 2`,
+    ),
+    queryRows<{ segmentId: number | null } & Record<string, number>>(
+      db,
+      sql`SELECT segment_id AS "segmentId",
+          count(*) FILTER (WHERE created_at < ${period.end.toISOString()}::timestamptz
+            AND (churned_at IS NULL OR churned_at >= ${period.end.toISOString()}::timestamptz))::int AS customers,
+          count(*) FILTER (WHERE ${category("promoter")})::int AS promoters,
+          count(*) FILTER (WHERE ${category("passive")})::int AS passives,
+          count(*) FILTER (WHERE ${category("detractor")})::int AS detractors,
+          ${churnColumns("period", period.start, period.end)},
+          ${churnColumns("detractor", windowStart, windowEnd, sql`nps_category = 'detractor'`)},
+          ${churnColumns("promoter", windowStart, windowEnd, sql`nps_category = 'promoter'`)}
+        FROM customer_state WHERE ${stateRows(scope)}
+        GROUP BY 1`,
+    ),
+    segmentsOf(db, scope),
+    workspaceCurrency(db, workspaceId),
+  ]);
+
+  const score = indexRows(scores, (r) => keyOf(r.segmentId, r.kind));
+  const stateBySegment = indexRows(state, (r) => keyOf(r.segmentId));
+  const unsegmented =
+    filters.segmentIds.length === 0 && [...scores, ...revenue, ...state].some((r) => r.segmentId === null);
+  const rows = unsegmented ? [...segments, { id: null, name: "", color: null }] : segments;
+
+  const summaries: SegmentSummary[] = rows.map((segment) => {
+    const key = keyOf(segment.id);
+    const own = revenue.filter((r) => keyOf(r.segmentId) === key);
+    const windowRevenue = (c: NpsCategory) => sumMoney(own.filter((r) => r.category === c).map((r) => r.window));
+    const counts = stateBySegment.get(key);
+    const value = computeCategoryValue({
+      promoter: { customers: counts?.promoters ?? 0, revenue: windowRevenue("promoter") },
+      passive: { customers: counts?.passives ?? 0, revenue: windowRevenue("passive") },
+      detractor: { customers: counts?.detractors ?? 0, revenue: windowRevenue("detractor") },
+    });
+    const risk = computeRevenueAtRisk({
+      detractorRevenue: windowRevenue("detractor"),
+      detractorChurn: churnOf(counts, "detractor"),
+      promoterChurn: churnOf(counts, "promoter"),
+    });
+    return {
+      segmentId: segment.id,
+      name: segment.name,
+      color: segment.color,
+      customers: counts?.customers ?? 0,
+      nps: npsOf(score.get(keyOf(segment.id, "nps"))),
+      csat: csatOf(score.get(keyOf(segment.id, "csat"))),
+      revenue: sumMoney(own.map((r) => r.period)),
+      value: { ...value.meanRevenue, promoterMinusDetractor: value.promoterMinusDetractor },
+      revenueAtRisk: risk.revenueAtRisk,
+      revenueAtRiskChurnWeighted: risk.churnWeighted,
+      churn: computeChurnRate(churnOf(counts, "period")),
+    };
+  });
+  return { period, currency, windowFrom: window.from, windowTo: window.to, segments: summaries };
+}
+
+// ---------------------------------------------------------------------------------------------
+// dashboard.trends
+
+export const TREND_MONTHS = 24;
+
+/**
+ * Monthly NPS, CSAT and net revenue over the 24 months to today (the current month partial), for
+ * the filters together and, with `bySegment`, per segment; annotations where NPS or CSAT moved
+ * from one month to the next by more than the combined 95% margin of error; NPS/CSAT targets.
+ */
+export async function getTrends(
+  db: Db,
+  workspaceId: number,
+  filters: DashboardFilters,
+  bySegment: boolean,
+  now = new Date(),
+): Promise<TrendsPayload> {
+  const scope = { workspaceId, filters };
+  const today = now.toISOString().slice(0, 10);
+  const months = monthsEnding(today, TREND_MONTHS);
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  const { period } = periodsOf(filters, now);
+  const [scores, revenue, segments, targets, currency] = await Promise.all([
+    queryRows<{ month: string; segmentId: number | null; kind: string } & ScoreRow>(
+      db,
+      sql`SELECT to_char(bucket, 'YYYY-MM') AS month, segment_id AS "segmentId", metric_kind::text AS kind, ${SUM_SCORES}
+        FROM feedback_rollup
+        WHERE ${cubeRows(scope, "feedback")} AND metric_kind IN ('nps', 'csat') AND ${monthRows(first, last)}
+        GROUP BY 1, 2, 3`,
+    ),
+    queryRows<{ month: string; segmentId: number | null; revenue: string }>(
+      db,
+      sql`SELECT to_char(bucket, 'YYYY-MM') AS month, segment_id AS "segmentId", sum(revenue)::text AS revenue
+        FROM orders_rollup WHERE ${cubeRows(scope, "orders")} AND ${monthRows(first, last)}
+        GROUP BY 1, 2`,
+    ),
+    bySegment ? segmentsOf(db, scope) : Promise.resolve([]),
+    targetsFor(db, scope, period),
+    workspaceCurrency(db, workspaceId),
+  ]);
+
+  const series = (segmentId: number | null | undefined, name: string, color: string | null): TrendSeries => {
+    const mine = <T extends { segmentId: number | null }>(rows: T[]) =>
+      segmentId === undefined ? rows : rows.filter((r) => r.segmentId === segmentId);
+    const points = months.map((month) => {
+      const sumScores = (kind: string) => {
+        const sum: Record<string, number> = {};
+        for (const row of mine(scores)) {
+          if (row.month !== month || row.kind !== kind) continue;
+          for (let k = 0; k <= 10; k++) sum[`s${k}`] = (sum[`s${k}`] ?? 0) + Number(row[`s${k}`] ?? 0);
+        }
+        return sum as ScoreRow;
+      };
+      return {
+        month,
+        nps: npsOf(sumScores("nps")),
+        csat: csatOf(sumScores("csat")),
+        revenue: sumMoney(mine(revenue).filter((r) => r.month === month).map((r) => r.revenue)),
+      };
+    });
+    return { segmentId: segmentId ?? null, name, color, points };
+  };
+
+  const all = [series(undefined, "", null), ...segments.map((s) => series(s.id, s.name, s.color))];
+  const annotations: TrendAnnotation[] = [];
+  all.forEach((line, index) => {
+    for (let i = 1; i < line.points.length; i++) {
+      for (const kpi of ["nps", "csat"] as const) {
+        const now = line.points[i]![kpi];
+        const before = line.points[i - 1]![kpi];
+        if (now.lowSample || before.lowSample) continue;
+        const delta = computeDelta(now, before);
+        if (delta.significant && delta.absolute !== null) {
+          annotations.push({
+            month: line.points[i]!.month,
+            kpi,
+            change: delta.absolute,
+            marginOfError: Math.hypot(now.marginOfError ?? 0, before.marginOfError ?? 0),
+            segmentId: index === 0 ? null : line.segmentId,
+          });
+        }
+      }
+    }
+  });
+  const lines: TrendsPayload["targets"] = [];
+  for (const kpi of ["nps", "csat"] as const) {
+    const row = targets.get(kpi);
+    if (row) lines.push({ kpi, value: Number(row.value), periodStart: row.periodStart, periodEnd: row.periodEnd });
+  }
+  return { currency, months, series: all, annotations, targets: lines };
+}
+
+// ---------------------------------------------------------------------------------------------
+// dashboard.heatmap
+
+/** NPS and CSAT per journey stage × segment in the period (stages in journey order). */
+export async function getHeatmap(
+  db: Db,
+  workspaceId: number,
+  filters: DashboardFilters,
+  now = new Date(),
+): Promise<HeatmapPayload> {
+  const scope = { workspaceId, filters };
+  const { period } = periodsOf(filters, now);
+  const [scores, stages, segments] = await Promise.all([
+    queryRows<{ stageId: number | null; segmentId: number | null; kind: string } & ScoreRow>(
+      db,
+      sql`SELECT stage_id AS "stageId", segment_id AS "segmentId", metric_kind::text AS kind, ${SUM_SCORES}
+        FROM ${cubeSource("feedback", scope, [{ which: "period", from: period.from, to: period.to }], sql`metric_kind IN ('nps', 'csat')`)}
+        GROUP BY 1, 2, 3`,
+    ),
+    queryRows<{ id: number; name: string; position: number; archived: boolean }>(
+      db,
+      sql`SELECT id, name, position, archived_at IS NOT NULL AS archived FROM journey_stages
+        WHERE workspace_id = ${workspaceId} ${filters.stageId ? sql`AND id = ${filters.stageId}` : sql``}
+        ORDER BY position`,
+    ),
+    segmentsOf(db, scope),
+  ]);
+  const withData = new Set(scores.map((r) => keyOf(r.stageId)));
+  const stageList: HeatmapPayload["stages"] = stages
+    .filter((s) => !s.archived || withData.has(keyOf(s.id)))
+    .map(({ id, name, position }) => ({ id, name, position }));
+  if (withData.has(keyOf(null))) stageList.push({ id: null, name: "", position: null });
+  const segmentList: HeatmapPayload["segments"] = segments.map(({ id, name, color }) => ({ id, name, color }));
+  if (filters.segmentIds.length === 0 && scores.some((r) => r.segmentId === null)) {
+    segmentList.push({ id: null, name: "", color: null });
+  }
+  const score = indexRows(scores, (r) => keyOf(r.stageId, r.segmentId, r.kind));
+  const cells = stageList.flatMap((stage) =>
+    segmentList.map((segment) => ({
+      stageId: stage.id,
+      segmentId: segment.id,
+      nps: npsOf(score.get(keyOf(stage.id, segment.id, "nps"))),
+      csat: csatOf(score.get(keyOf(stage.id, segment.id, "csat"))),
+    })),
+  );
+  return { period, stages: stageList, segments: segmentList, cells };
+}
+

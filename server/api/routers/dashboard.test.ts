@@ -10,8 +10,10 @@ import { testEngine } from "@/db/test-engine";
 import { CHANNELS, METRIC_KINDS, type MetricKind } from "../../domain/enums";
 import { dashboardFiltersInput, type DashboardFiltersInput } from "../../domain/dashboard/filters";
 import { comparisonPeriod, type ResolvedPeriod } from "../../domain/dashboard/periods";
+import { trailingYear } from "../../domain/dashboard/rollup-spans";
 import {
   cesTotalsFromScoreCounts,
+  computeChurnRate,
   computeCes,
   computeCsat,
   computeNps,
@@ -60,7 +62,35 @@ describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEng
         FROM orders o JOIN customers c ON c.id = o.customer_id
         WHERE o.workspace_id = ${fixture.workspace.id} AND o.ordered_at >= ${period.start.toISOString()}::timestamptz AND o.ordered_at < ${period.end.toISOString()}::timestamptz`,
     );
+    const scope = (alias: string) =>
+      sql.raw(
+        [
+          `${alias}.workspace_id = ${fixture.workspace.id}`,
+          f.segmentIds.length ? `${alias}.segment_id IN (${f.segmentIds.join(", ")})` : "TRUE",
+          f.region ? `${alias}.region = '${f.region}'` : "TRUE",
+        ].join(" AND "),
+      );
+    const [churn] = await queryRows<{ active: number; churned: number }>(
+      handle.db,
+      sql`SELECT count(*) FILTER (WHERE created_at < ${period.start.toISOString()}::timestamptz
+            AND (churned_at IS NULL OR churned_at >= ${period.start.toISOString()}::timestamptz))::int AS active,
+          count(*) FILTER (WHERE created_at < ${period.start.toISOString()}::timestamptz
+            AND churned_at >= ${period.start.toISOString()}::timestamptz AND churned_at < ${period.end.toISOString()}::timestamptz)::int AS churned
+        FROM customers c WHERE ${scope("c")}`,
+    );
+    // revenue at risk: the trailing 12 months to the period's last day, customers whose latest NPS answer is 0–6
+    const windowStart = new Date(`${trailingYear(period.to).from}T00:00:00Z`);
+    const atRisk = await queryRows<{ amount: string }>(
+      handle.db,
+      sql`SELECT o.amount::text AS amount FROM orders o JOIN customers c ON c.id = o.customer_id
+        JOIN (SELECT DISTINCT ON (customer_id) customer_id, score FROM feedback WHERE metric_kind = 'nps' AND customer_id IS NOT NULL
+          ORDER BY customer_id, received_at DESC, id DESC) l ON l.customer_id = c.id AND l.score <= 6
+        WHERE ${scope("c")} AND o.ordered_at >= ${windowStart.toISOString()}::timestamptz AND o.ordered_at < ${period.end.toISOString()}::timestamptz
+          ${f.channel ? sql`AND o.channel = ${f.channel}` : sql``}`,
+    );
     return {
+      churn: computeChurnRate({ churned: churn!.churned, activeAtStart: churn!.active }).value,
+      revenueAtRisk: sumMoney(atRisk.map((r) => r.amount)),
       nps: computeNps(npsBucketsFromScoreCounts(scores("nps"))).value,
       csat: computeCsat(csatCountsFromScoreCounts(scores("csat"))).value,
       ces: computeCes(cesTotalsFromScoreCounts(scores("ces"))).value,
@@ -77,8 +107,17 @@ describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEng
     stageId = (await createStage(db, ws, { position: 0, name: "Delivery" })).id;
     const customerIds: number[] = [];
     for (let i = 0; i < 30; i++) {
+      const createdAt = new Date(NOW.getTime() - rnd.int(100, 500) * 86_400_000);
+      const churned = rnd.chance(0.3) ? new Date(NOW.getTime() - rnd.int(0, 90) * 86_400_000) : null;
       customerIds.push(
-        (await createCustomer(db, ws, { segmentId: rnd.pick(segmentIds), region: rnd.pick(["North", "South"]) })).id,
+        (
+          await createCustomer(db, ws, {
+            segmentId: rnd.pick(segmentIds),
+            region: rnd.pick(["North", "South"]),
+            createdAt,
+            churnedAt: churned && churned > createdAt ? churned : null,
+          })
+        ).id,
       );
     }
     const day = () => new Date(NOW.getTime() - rnd.int(0, 200) * 86_400_000 - rnd.int(0, 86_399) * 1000);
@@ -134,10 +173,28 @@ describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEng
     const filters = dashboardFiltersInput.parse(input);
     const period = tiles.period;
     const raw = await fromRaw(input, period);
-    expectSameFigure(tiles.nps.value, raw.nps);
-    expectSameFigure(tiles.csat.value, raw.csat);
-    expectSameFigure(tiles.ces.value, raw.ces);
-    expect(tiles.revenue.value).toBe(raw.revenue);
+    expectSameFigure(tiles.nps.figure.value, raw.nps);
+    expectSameFigure(tiles.csat.figure.value, raw.csat);
+    expectSameFigure(tiles.ces.figure.value, raw.ces);
+    expect(tiles.revenue.value ?? "0.00").toBe(raw.revenue);
+    expectSameFigure(tiles.churn.figure.value, raw.churn);
+    if (Object.keys(input).length === 0) {
+      // the default view has every kind of figure, so none of the checks above is vacuous
+      expect(raw.churn).toBeGreaterThan(0);
+      expect(raw.revenueAtRisk).not.toBe("0.00");
+      expect(raw.nps).not.toBeNull();
+    }
+    expect(tiles.revenueAtRisk.value ?? "0.00").toBe(raw.revenueAtRisk);
+    // segments: the same figures per segment add up to the filtered whole
+    const segments = await caller.dashboard.segments(input);
+    expect(sumMoney(segments.segments.map((s) => s.revenue))).toBe(raw.revenue);
+    expect(sumMoney(segments.segments.map((s) => s.revenueAtRisk))).toBe(raw.revenueAtRisk);
+    const npsResponses = segments.segments.reduce((n, s) => n + s.nps.sampleSize, 0);
+    if (filters.stageId === undefined && filters.segmentIds.length > 0) expect(npsResponses).toBe(tiles.nps.figure.sampleSize);
+    // every response of the period lands in exactly one heatmap cell
+    const heatmap = await caller.dashboard.heatmap(input);
+    expect(heatmap.cells.reduce((n, c) => n + c.nps.sampleSize, 0)).toBe(tiles.nps.figure.sampleSize);
+    expect(heatmap.cells.reduce((n, c) => n + c.csat.sampleSize, 0)).toBe(tiles.csat.figure.sampleSize);
     const comparison = comparisonPeriod(period, filters.comparison);
     expect(tiles.comparison).toEqual(comparison);
     if (comparison) {
@@ -151,7 +208,15 @@ describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEng
     const other = await createRoleFixture(handle.db, "Other");
     const caller = await callerFor(handle.db, other.users.admin, other.workspace.id);
     const tiles = await caller.dashboard.kpis({});
-    expect(tiles.nps).toMatchObject({ value: null, sampleSize: 0, lowSample: true });
-    expect(tiles.revenue.value).toBe("0.00");
+    expect(tiles.nps.figure).toMatchObject({ value: null, sampleSize: 0, lowSample: true });
+    expect(tiles.revenue.value).toBeNull();
+    expect(tiles.churn.figure.value).toBeNull();
+    expect(tiles.revenueAtRisk.value).toBeNull();
+    const segments = await caller.dashboard.segments({});
+    expect(segments.segments).toEqual([]);
+    const heatmap = await caller.dashboard.heatmap({});
+    expect(heatmap.cells).toEqual([]);
+    const trends = await caller.dashboard.trends({});
+    expect(trends.series[0]!.points.every((p) => p.nps.value === null && p.revenue === "0.00")).toBe(true);
   });
 });

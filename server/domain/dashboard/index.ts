@@ -3,3 +3,4 @@ export * from "./filters";
 export * from "./periods";
 export * from "./time-zone";
 export * from "./payload";
+export * from "./rollup-spans";

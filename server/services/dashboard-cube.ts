@@ -1,0 +1,146 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { queryRows } from "@/db/client";
+import type { DashboardFilters } from "../domain/dashboard/filters";
+import { rollupSpans } from "../domain/dashboard/rollup-spans";
+import {
+  cesTotalsFromScoreCounts,
+  computeCes,
+  computeCsat,
+  computeNps,
+  csatCountsFromScoreCounts,
+  npsBucketsFromScoreCounts,
+  type ScoreCounts,
+} from "../domain/kpi";
+import { SCORE_RANGES } from "../domain/scores";
+
+/**
+ * Reading the rollup cubes (db/schema/rollups.ts) for a filter set: which breakdown rows to read
+ * (`dims`), which buckets cover a period, and turning score-count rows into KPI figures. Every
+ * dashboard query goes through here, so the cube's conventions live in one place.
+ */
+
+export type ScoredKind = "nps" | "csat" | "ces";
+export const SCORED_KINDS: readonly ScoredKind[] = ["nps", "csat", "ces"];
+const SCORES = Array.from({ length: 11 }, (_, k) => k);
+
+/** sum(s0)::int AS s0, …: the score counts of a grouped cube read. */
+export const SUM_SCORES = sql.raw(SCORES.map((k) => `sum(s${k})::int AS s${k}`).join(", "));
+
+export interface CubeScope {
+  workspaceId: number;
+  filters: DashboardFilters;
+}
+
+/**
+ * The cube rows of a scope: its workspace, the breakdown its channel/region filters need (the
+ * smallest one: no filter reads the rows without channel or region), and its segments. `stage`
+ * narrows feedback only (orders have no journey stage).
+ */
+export function cubeRows({ workspaceId, filters }: CubeScope, table: "feedback" | "orders"): SQL {
+  const dims = (filters.channel ? 2 : 0) | (filters.region ? 1 : 0);
+  const parts: SQL[] = [
+    sql`workspace_id = ${workspaceId}`,
+    sql`dims = ${dims}`,
+    filters.channel ? sql`channel = ${filters.channel}` : sql`channel IS NULL`,
+    filters.region ? sql`region = ${filters.region}` : sql`region IS NULL`,
+  ];
+  if (filters.segmentIds.length > 0) parts.push(segmentIn(filters.segmentIds));
+  if (table === "feedback" && filters.stageId) parts.push(sql`stage_id = ${filters.stageId}`);
+  return sql.join(parts, sql` AND `);
+}
+
+export function segmentIn(segmentIds: readonly number[]): SQL {
+  return sql`segment_id IN (${sql.join(
+    segmentIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
+
+/** A period to read, named: its rows carry the name in a `which` column. */
+export interface LabelledRange {
+  which: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * The cube rows of a scope covering each labelled range's whole days exactly once (whole months
+ * from month rows, ragged ends from day rows), as a subquery `c` with a `which` column. One
+ * UNION ALL arm per span, so each is one contiguous range of the cube's key — a plan that does not
+ * depend on statistics. Overlapping ranges (a period and its trailing year) each get their rows.
+ */
+export function cubeSource(
+  table: "feedback" | "orders",
+  scope: CubeScope,
+  ranges: LabelledRange[],
+  where: SQL = sql`TRUE`,
+): SQL {
+  const name = sql.raw(table === "feedback" ? "feedback_rollup" : "orders_rollup");
+  const arms = ranges.flatMap((range) =>
+    rollupSpans(range.from, range.to).map(
+      (span) => sql`SELECT ${range.which}::text AS which, r.* FROM ${name} r
+        WHERE ${cubeRows(scope, table)} AND ${where}
+          AND grain = ${span.grain} AND bucket BETWEEN ${span.from}::date AND ${span.to}::date`,
+    ),
+  );
+  if (arms.length === 0) arms.push(sql`SELECT NULL::text AS which, r.* FROM ${name} r WHERE FALSE`);
+  return sql`(${sql.join(arms, sql` UNION ALL `)}) AS c`;
+}
+
+/** Month rows of the months `fromMonth`..`toMonth` (YYYY-MM), for monthly trends. */
+export function monthRows(fromMonth: string, toMonth: string): SQL {
+  return sql`grain = 'month' AND bucket BETWEEN ${`${fromMonth}-01`}::date AND ${`${toMonth}-01`}::date`;
+}
+
+export type ScoreRow = Record<`s${number}`, number>;
+
+/** The score counts of one metric kind from a row of {@link SUM_SCORES} (missing row: none). */
+export function scoreCountsOf(row: ScoreRow | undefined, kind: ScoredKind): ScoreCounts {
+  const counts: Record<number, number> = {};
+  if (!row) return counts;
+  const { min, max } = SCORE_RANGES[kind];
+  for (let score = min; score <= max; score++) counts[score] = Number(row[`s${score}`] ?? 0);
+  return counts;
+}
+
+export const npsOf = (row: ScoreRow | undefined) => computeNps(npsBucketsFromScoreCounts(scoreCountsOf(row, "nps")));
+export const csatOf = (row: ScoreRow | undefined) =>
+  computeCsat(csatCountsFromScoreCounts(scoreCountsOf(row, "csat")));
+export const cesOf = (row: ScoreRow | undefined) => computeCes(cesTotalsFromScoreCounts(scoreCountsOf(row, "ces")));
+
+/** Key of grouped rows: the group columns joined, so results can be looked up per key. */
+export function keyOf(...parts: (string | number | null | undefined)[]): string {
+  return parts.map((p) => (p === null || p === undefined ? "∅" : String(p))).join("|");
+}
+
+export function indexRows<T>(rows: T[], key: (row: T) => string): Map<string, T> {
+  return new Map(rows.map((row) => [key(row), row]));
+}
+
+export async function workspaceCurrency(db: Db, workspaceId: number): Promise<string> {
+  const [row] = await queryRows<{ currency: string }>(
+    db,
+    sql`SELECT currency FROM workspaces WHERE id = ${workspaceId}`,
+  );
+  return row?.currency ?? "USD";
+}
+
+export interface SegmentInfo {
+  id: number | null;
+  name: string;
+  color: string | null;
+}
+
+/** The workspace's segments (in the filters, when they name some), by name. */
+export async function segmentsOf(db: Db, { workspaceId, filters }: CubeScope): Promise<SegmentInfo[]> {
+  const only = filters.segmentIds.length > 0 ? sql`AND ${sql.raw("id")} IN (${sql.join(
+    filters.segmentIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})` : sql``;
+  return queryRows<SegmentInfo>(
+    db,
+    sql`SELECT id, name, color FROM segments WHERE workspace_id = ${workspaceId} ${only} ORDER BY name, id`,
+  );
+}
