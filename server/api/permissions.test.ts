@@ -20,6 +20,7 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "dashboard.kpis": { permission: "dashboard.read", input: {} },
   "audit.list": { permission: "audit.read", input: { limit: 5 } },
   "feedback.list": { permission: "feedback.read", input: { limit: 5 } },
+  "feedback.filterLabels": { permission: "feedback.read", input: { segmentIds: [1, null], stageId: 1 } },
   "journeys.list": { permission: "journeys.read" },
   "segments.list": { permission: "segments.read" },
   "actions.list": { permission: "actions.read", input: {} },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFeedbackCursor, encodeFeedbackCursor, listFeedbackInput } from "./feedback";
+import { decodeFeedbackCursor, encodeFeedbackCursor, listFeedbackInput } from "./list";
 
 describe("feedback cursor", () => {
   it("round-trips a microsecond timestamp and an id", () => {
@@ -21,8 +21,13 @@ describe("feedback cursor", () => {
     expect(listFeedbackInput.safeParse({ cursor: value }).success).toBe(false);
   });
 
-  it("defaults the limit to 50 and accepts no cursor", () => {
-    expect(listFeedbackInput.parse({})).toEqual({ limit: 50 });
-    expect(listFeedbackInput.parse({ cursor: null, status: "new" })).toEqual({ cursor: null, limit: 50, status: "new" });
+  it("defaults the limit to 50, accepts no cursor and filters nothing", () => {
+    expect(listFeedbackInput.parse({})).toEqual({ limit: 50, segmentIds: [] });
+    expect(listFeedbackInput.parse({ cursor: null, status: "new" })).toEqual({
+      cursor: null,
+      limit: 50,
+      status: "new",
+      segmentIds: [],
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FEEDBACK_STATUSES } from "./enums";
+import { checkFeedbackFilters, feedbackFilterFields } from "./filters";
 
 /**
  * Keyset cursor of the feedback list: the last row's `receivedAt` as an exact UTC timestamp with
@@ -24,12 +24,15 @@ export function decodeFeedbackCursor(value: string): FeedbackCursor | null {
   return { receivedAt: match[1]!, id: Number(match[2]) };
 }
 
-export const listFeedbackInput = z.object({
-  cursor: z
-    .string()
-    .refine((value) => decodeFeedbackCursor(value) !== null, "Invalid cursor; reload the list.")
-    .nullish(),
-  limit: z.number().int().min(1).max(100).default(50),
-  status: z.enum(FEEDBACK_STATUSES).optional(),
-});
+/** One page of the inbox: the filters of ./filters.ts plus the keyset cursor and the page size. */
+export const listFeedbackInput = z
+  .object({
+    cursor: z
+      .string()
+      .refine((value) => decodeFeedbackCursor(value) !== null, "Invalid cursor; reload the list.")
+      .nullish(),
+    limit: z.number().int().min(1).max(100).default(50),
+    ...feedbackFilterFields,
+  })
+  .superRefine(checkFeedbackFilters);
 export type ListFeedbackInput = z.infer<typeof listFeedbackInput>;
