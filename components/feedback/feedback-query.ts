@@ -1,21 +1,19 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { FEEDBACK_STATUSES, type FeedbackStatus } from "@/server/domain/enums";
+import type { FeedbackFilters } from "@/server/domain/feedback";
 
 export type FeedbackItem = inferRouterOutputs<AppRouter>["feedback"]["list"]["items"][number];
+export type FeedbackFilterLabels = inferRouterOutputs<AppRouter>["feedback"]["filterLabels"];
 
 /** Shared by the server page (prefetch) and the client table, so both use the same query key. */
 export const FEEDBACK_PAGE_SIZE = 50;
 
-export function feedbackListInput(status: FeedbackStatus | undefined) {
-  return status ? { limit: FEEDBACK_PAGE_SIZE, status } : { limit: FEEDBACK_PAGE_SIZE };
+/** The list input of `filters`, without absent fields, so server and client build equal keys. */
+export function feedbackListInput(filters: FeedbackFilters) {
+  const present = Object.entries(filters).filter(([, value]) => value !== undefined);
+  return { limit: FEEDBACK_PAGE_SIZE, ...(Object.fromEntries(present) as FeedbackFilters) };
 }
 
 export function nextFeedbackCursor(page: { nextCursor: string | null }): string | undefined {
   return page.nextCursor ?? undefined;
-}
-
-/** The `status` URL parameter, if it names a feedback status; anything else means "all". */
-export function parseFeedbackStatus(value: string | string[] | undefined): FeedbackStatus | undefined {
-  return FEEDBACK_STATUSES.find((status) => status === value);
 }

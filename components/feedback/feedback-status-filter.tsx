@@ -1,15 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonVariants } from "@/components/ui/button";
+import type { FeedbackFilters } from "@/server/domain/feedback";
 import { FEEDBACK_STATUSES, type FeedbackStatus } from "@/server/domain/enums";
+import { feedbackInboxPath } from "./feedback-filter-chips";
 
-/** Status filter kept in the URL (`?status=`), so a filtered inbox can be shared and reloaded. */
-export function FeedbackStatusFilter({ current }: { current: FeedbackStatus | undefined }) {
+/**
+ * Status filter kept in the URL (`?status=`), so a filtered inbox can be shared and reloaded.
+ * Changing the status keeps the other filters of the URL.
+ */
+export function FeedbackStatusFilter({ filters }: { filters: FeedbackFilters }) {
   const { t } = useI18n();
-  const pathname = usePathname();
   const options: { value: FeedbackStatus | undefined; label: string }[] = [
     { value: undefined, label: t("lists.all") },
     ...FEEDBACK_STATUSES.map((value) => ({ value, label: t(`enumLabels.feedbackStatus.${value}`) })),
@@ -17,11 +20,11 @@ export function FeedbackStatusFilter({ current }: { current: FeedbackStatus | un
   return (
     <nav aria-label={t("lists.filterByStatus")} className="mb-4 flex flex-wrap gap-2">
       {options.map(({ value, label }) => {
-        const active = value === current;
+        const active = value === filters.status;
         return (
           <Link
             key={value ?? "all"}
-            href={value ? { pathname, query: { status: value } } : pathname}
+            href={feedbackInboxPath({ ...filters, status: value })}
             scroll={false}
             aria-current={active ? "page" : undefined}
             className={buttonVariants({ variant: active ? "default" : "outline", size: "sm" })}

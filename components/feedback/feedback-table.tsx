@@ -7,17 +7,17 @@ import { useTRPC } from "@/components/providers/trpc-provider";
 import { LoadMoreButton } from "@/components/layout/load-more-button";
 import { TableSkeleton } from "@/components/layout/table-skeleton";
 import { Card, CardContent } from "@/components/ui/card";
-import type { FeedbackStatus } from "@/server/domain/enums";
+import { type FeedbackFilters, hasDrillDownFilters } from "@/server/domain/feedback";
 import { feedbackListInput, nextFeedbackCursor } from "./feedback-query";
 import { FeedbackRow } from "./feedback-row";
 import { useTimeZone } from "./use-time-zone";
 
-export function FeedbackTable({ status }: { status: FeedbackStatus | undefined }) {
+export function FeedbackTable({ filters }: { filters: FeedbackFilters }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const timeZone = useTimeZone();
   const query = useSuspenseInfiniteQuery(
-    trpc.feedback.list.infiniteQueryOptions(feedbackListInput(status), { getNextPageParam: nextFeedbackCursor }),
+    trpc.feedback.list.infiniteQueryOptions(feedbackListInput(filters), { getNextPageParam: nextFeedbackCursor }),
   );
   const when = useMemo(
     () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
@@ -29,9 +29,11 @@ export function FeedbackTable({ status }: { status: FeedbackStatus | undefined }
     return (
       <Card>
         <CardContent className="p-6 text-sm text-muted-foreground">
-          {status
-            ? t("feedback.emptyFiltered", { status: t(`enumLabels.feedbackStatus.${status}`) })
-            : t("feedback.empty")}
+          {hasDrillDownFilters(filters)
+            ? t("feedback.emptyDrillDown")
+            : filters.status
+              ? t("feedback.emptyFiltered", { status: t(`enumLabels.feedbackStatus.${filters.status}`) })
+              : t("feedback.empty")}
         </CardContent>
       </Card>
     );
