@@ -4,6 +4,8 @@ import type { DbHandle } from "@/db";
 import { createCustomer } from "@/db/factories";
 import { createTestDb } from "@/db/test-db";
 import { ROLES } from "../domain/enums";
+import { createTargetInput } from "../domain/targets";
+import { createTarget } from "../services/targets";
 import { hasPermission, type Permission } from "../auth/permissions";
 import { appRouter } from "./root";
 import { callByPath, callerFor, createRoleFixture } from "./testing/callers";
@@ -12,7 +14,18 @@ import { callByPath, callerFor, createRoleFixture } from "./testing/callers";
  * Every procedure of the router, the permission it needs (null: any member) and a valid input.
  * A new procedure without a row here fails the first test.
  */
-type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & { customerId: number };
+type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & { customerId: number; targetIds: number[] };
+/** A valid NPS target for one calendar year: each call that may create gets a year of its own. */
+const targetFor = (year: number) => ({
+  kpi: "nps",
+  scope: "all",
+  targetValue: "40",
+  periodStart: `${year}-01-01`,
+  periodEnd: `${year}-12-31`,
+  reviewDate: `${year}-04-01`,
+});
+let targetYear = 2100;
+let removals = 0;
 const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown | ((f: Fixture) => unknown) }> = {
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
@@ -26,6 +39,12 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "actions.list": { permission: "actions.read", input: {} },
   "customers.list": { permission: "customers.read", input: { limit: 5 } },
   "customers.byId": { permission: "customers.read", input: (f: Fixture) => ({ id: f.customerId }) },
+  "targets.list": { permission: "dashboard.read" },
+  "targets.scopeOptions": { permission: "targets.manage" },
+  "targets.create": { permission: "targets.manage", input: () => targetFor((targetYear += 1)) },
+  "targets.update": { permission: "targets.manage", input: (f: Fixture) => ({ id: f.targetIds[0], ...targetFor(2200) }) },
+  // every call removes a target of its own, so the second role allowed is not answered NOT_FOUND
+  "targets.remove": { permission: "targets.manage", input: (f: Fixture) => ({ id: f.targetIds[1 + removals++] }) },
 };
 
 let handle: DbHandle;
@@ -34,7 +53,12 @@ let fixture: Fixture;
 beforeAll(async () => {
   handle = await createTestDb();
   const roles = await createRoleFixture(handle.db);
-  fixture = { ...roles, customerId: (await createCustomer(handle.db, roles.workspace.id)).id };
+  const actor = { userId: roles.users.admin.id, workspaceId: roles.workspace.id };
+  const targetIds: number[] = [];
+  for (let i = 0; i <= ROLES.length + 1; i++) {
+    targetIds.push((await createTarget(handle.db, actor, createTargetInput.parse(targetFor(2200 + i)))).id);
+  }
+  fixture = { ...roles, customerId: (await createCustomer(handle.db, roles.workspace.id)).id, targetIds };
 });
 afterAll(() => handle.close());
 

@@ -6,6 +6,7 @@ import { feedbackRouter } from "./routers/feedback";
 import { journeysRouter } from "./routers/journeys";
 import { overviewRouter } from "./routers/overview";
 import { segmentsRouter } from "./routers/segments";
+import { targetsRouter } from "./routers/targets";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   segments: segmentsRouter,
   actions: actionsRouter,
   customers: customersRouter,
+  targets: targetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { AuditLog } from "@/components/settings/audit-log";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { Skeleton } from "@/components/ui/skeleton";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
@@ -15,6 +16,7 @@ export default async function SettingsPage() {
   return (
     <HydrateClient>
       <PageHeader title={t("settings.title")} />
+      <SettingsNav />
       <div className="grid max-w-4xl gap-6">
         <Suspense fallback={<Skeleton className="h-40 rounded-xl" />}>
           <WorkspaceForm />

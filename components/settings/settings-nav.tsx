@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { cn } from "@/components/ui/cn";
+import type { MessageKey } from "@/server/i18n/core";
+
+const SECTIONS: ReadonlyArray<{ href: string; label: MessageKey }> = [
+  { href: "/settings", label: "settings.sectionGeneral" },
+  { href: "/settings/targets", label: "settings.sectionTargets" },
+];
+
+/** The tabs-like row between the settings pages; each is its own URL, so it can be linked to. */
+export function SettingsNav() {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("settings.sectionsLabel")} className="mb-6 flex gap-1 border-b">
+      {SECTIONS.map(({ href, label }) => {
+        const active = pathname === href;
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-muted-foreground hover:text-foreground",
+              active && "border-primary font-medium text-foreground",
+            )}
+          >
+            {t(label)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,3 @@
+export * from "./inputs";
+export * from "./review";
+export * from "./values";
