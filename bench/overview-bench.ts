@@ -1,10 +1,13 @@
 // `npm run bench:overview -- [--feedback N] [--orders N] [--customers N] [--runs N] [--pg URL]`
+//   or `… -- --existing postgres://…/db [--runs N]` to time an already seeded database (kept as is:
+//   seeding 10M rows takes a while, and repeated runs should not pay for it).
 // Seeds a throwaway database, then times the Overview's query (overview.counts' service), each
 // executive dashboard procedure, the whole dashboard payload (the four procedures a page load
 // runs, concurrently) and the per-request membership lookup, reporting p50/p95 against their
 // budgets as JSON and a table, with the engine and the data size.
 import { parseArgs } from "node:util";
-import { migrateDatabase, vacuumAnalyze } from "../db/client";
+import { sql } from "drizzle-orm";
+import { migrateDatabase, openPostgres, queryRows, vacuumAnalyze, type Db } from "../db/client";
 import { parseCount } from "../db/seed/cli-args";
 import { seedDemo } from "../db/seed/seed";
 import { dashboardFiltersInput } from "../server/domain/dashboard/filters";
@@ -31,6 +34,15 @@ const BUDGETS = {
 /** From this many feedback rows on, PostgreSQL's dashboard budget is the 10M one. */
 const LARGE = 5_000_000;
 
+async function tableCounts(db: Db): Promise<{ feedback: number; orders: number; customers: number }> {
+  const [row] = await queryRows<{ feedback: number; orders: number; customers: number }>(
+    db,
+    sql`SELECT (SELECT count(*) FROM feedback)::int AS feedback, (SELECT count(*) FROM orders)::int AS orders,
+      (SELECT count(*) FROM customers)::int AS customers`,
+  );
+  return row!;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     strict: true,
@@ -40,22 +52,29 @@ async function main(): Promise<number> {
       feedback: { type: "string" },
       runs: { type: "string", default: "30" },
       pg: { type: "string" },
+      existing: { type: "string" },
     },
   });
   const runs = parseCount("runs", values.runs, { min: 1 }) ?? 30;
-  const target = await openBenchTarget(values.pg, "touchpoint_overview_bench_");
+  const target = values.existing
+    ? { handle: await openPostgres(values.existing), cleanup: async () => {} }
+    : await openBenchTarget(values.pg, "touchpoint_overview_bench_");
   const { handle } = target;
   try {
     await migrateDatabase(handle);
-    const seeded = await seedDemo(handle.db, {
-      customers: parseCount("customers", values.customers),
-      orders: parseCount("orders", values.orders),
-      feedback: parseCount("feedback", values.feedback),
-      onProgress: (m) => console.error(m),
-    });
-    const vacuumStart = performance.now();
-    await vacuumAnalyze(handle.db);
-    console.error(`vacuum analyze: ${Math.round(performance.now() - vacuumStart)} ms`);
+    const seeded = values.existing
+      ? { now: Date.now(), counts: await tableCounts(handle.db) }
+      : await seedDemo(handle.db, {
+          customers: parseCount("customers", values.customers),
+          orders: parseCount("orders", values.orders),
+          feedback: parseCount("feedback", values.feedback),
+          onProgress: (m) => console.error(m),
+        });
+    if (!values.existing) {
+      const vacuumStart = performance.now();
+      await vacuumAnalyze(handle.db);
+      console.error(`vacuum analyze: ${Math.round(performance.now() - vacuumStart)} ms`);
+    }
     const [membership] = await handle.db.query.memberships.findMany({ limit: 1 });
     if (!membership) throw new Error("the seed created no membership");
     const workspace = { id: membership.workspaceId, currency: "USD" };

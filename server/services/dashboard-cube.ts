@@ -133,14 +133,12 @@ export interface SegmentInfo {
   color: string | null;
 }
 
-/** The workspace's segments (in the filters, when they name some), by name. */
-export async function segmentsOf(db: Db, { workspaceId, filters }: CubeScope): Promise<SegmentInfo[]> {
-  const only = filters.segmentIds.length > 0 ? sql`AND ${sql.raw("id")} IN (${sql.join(
-    filters.segmentIds.map((id) => sql`${id}`),
-    sql`, `,
-  )})` : sql``;
+/** The workspace's segments (only `segmentIds`, when some are given), by name. */
+export async function segmentsOf(db: Db, workspaceId: number, segmentIds: readonly number[] = []): Promise<SegmentInfo[]> {
   return queryRows<SegmentInfo>(
     db,
-    sql`SELECT id, name, color FROM segments WHERE workspace_id = ${workspaceId} ${only} ORDER BY name, id`,
+    sql`SELECT id, name, color FROM segments WHERE workspace_id = ${workspaceId}
+      ${segmentIds.length > 0 ? sql`AND id IN (${sql.join(segmentIds.map((id) => sql`${id}`), sql`, `)})` : sql``}
+      ORDER BY name, id`,
   );
 }

@@ -162,11 +162,15 @@ function tileTarget(
   value: number | null,
   sparkline: SparkPoint[],
   now: Date,
+  period: ResolvedPeriod,
 ): TileTarget | null {
   if (!row) return null;
-  const target = Number(row.value);
+  // revenue is a total over the target's period: compare the period's revenue with its share of it
+  const targetDays = (dayAfter(row.periodEnd).getTime() - utcMidnight(row.periodStart).getTime()) / DAY_MS;
+  const share = kpi === "revenue" ? period.days / targetDays : 1;
+  const target = Math.round(Number(row.value) * share * 100) / 100;
   const monthBefore = monthsEnding(row.periodStart, 2)[0];
-  const baseline = sparkline.find((p) => p.month === monthBefore)?.value ?? null;
+  const baseline = kpi === "revenue" ? null : (sparkline.find((p) => p.month === monthBefore)?.value ?? null);
   const status = computeTargetStatus({
     value,
     target,
@@ -210,65 +214,55 @@ export async function getKpiTiles(
   const last = months[months.length - 1]!;
   const firstInstant = utcMidnight(`${first}-01`);
 
-  const [scores, revenue, monthlyScores, monthlyRevenue, churn, churnMonths, detractorRevenue, targets, currency] =
-    await Promise.all([
-      queryRows<{ which: string; kind: string } & ScoreRow>(
-        db,
-        sql`SELECT which, metric_kind::text AS kind, ${SUM_SCORES}
-          FROM ${cubeSource("feedback", scope, periods, sql`metric_kind IN ('nps', 'csat', 'ces')`)}
-          GROUP BY 1, 2`,
-      ),
-      queryRows<{ which: string; revenue: string; orders: number }>(
-        db,
-        sql`SELECT which, sum(revenue)::text AS revenue, sum(purchases + refunds)::int AS orders
-          FROM ${cubeSource("orders", scope, periods)}
-          GROUP BY 1`,
-      ),
-      queryRows<{ month: string; kind: string } & ScoreRow>(
-        db,
-        sql`SELECT to_char(bucket, 'YYYY-MM') AS month, metric_kind::text AS kind, ${SUM_SCORES}
-          FROM feedback_rollup
-          WHERE ${cubeRows(scope, "feedback")} AND metric_kind IN ('nps', 'csat', 'ces') AND ${monthRows(first, last)}
-          GROUP BY 1, 2`,
-      ),
-      queryRows<{ month: string; revenue: string; detractor: string }>(
-        db,
-        sql`SELECT to_char(bucket, 'YYYY-MM') AS month, sum(revenue)::text AS revenue,
-            coalesce(sum(revenue) FILTER (WHERE nps_category = 'detractor'), 0)::text AS detractor
-          FROM orders_rollup WHERE ${cubeRows(scope, "orders")} AND ${monthRows(first, last)}
-          GROUP BY 1`,
-      ),
-      queryRows<Record<string, number>>(
-        db,
-        sql`SELECT ${churnColumns("current", period.start, period.end)},
-            ${comparison ? churnColumns("previous", comparison.start, comparison.end) : sql`0 AS previous_active, 0 AS previous_churned`},
-            ${churnColumns("detractor", utcMidnight(window.from), dayAfter(window.to), sql`nps_category = 'detractor'`)},
-            ${churnColumns("promoter", utcMidnight(window.from), dayAfter(window.to), sql`nps_category = 'promoter'`)},
-            count(*) FILTER (WHERE nps_category = 'detractor' AND created_at < ${dayAfter(window.to).toISOString()}::timestamptz)::int AS detractors
-          FROM customer_state WHERE ${stateRows(scope)}`,
-      ),
-      queryRows<{ created: string | null; churned: string | null; n: number }>(
-        db,
-        sql`SELECT CASE WHEN created_at < ${firstInstant.toISOString()}::timestamptz THEN NULL
-              ELSE to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM') END AS created,
-            to_char(churned_at AT TIME ZONE 'UTC', 'YYYY-MM') AS churned, count(*)::int AS n
-          FROM customer_state
-          WHERE ${stateRows(scope)} AND (churned_at IS NULL OR churned_at >= ${firstInstant.toISOString()}::timestamptz)
-          GROUP BY 1, 2`,
-      ),
-      queryRows<{ revenue: string }>(
-        db,
-        sql`SELECT coalesce(sum(revenue), 0)::text AS revenue
-          FROM ${cubeSource("orders", scope, [{ which: "window", ...window }], sql`nps_category = 'detractor'`)}`,
-      ),
-      targetsFor(db, scope, period),
-      workspaceCurrency(db, workspaceId),
-    ]);
+  // one read per cube: the period, its comparison, the sparkline months and (orders) the trailing
+  // year of revenue at risk, each arm labelled
+  const sparkRange = { which: "months", from: `${first}-01`, to: period.to };
+  const monthOf = sql`CASE WHEN which = 'months' THEN to_char(bucket, 'YYYY-MM') END`;
+  const [feedbackRows, ordersRows, churn, churnMonths, targets, currency] = await Promise.all([
+    queryRows<{ which: string; month: string | null; kind: string } & ScoreRow>(
+      db,
+      sql`SELECT which, ${monthOf} AS month, metric_kind::text AS kind, ${SUM_SCORES}
+        FROM ${cubeSource("feedback", scope, [...periods, sparkRange], sql`metric_kind IN ('nps', 'csat', 'ces')`)}
+        GROUP BY 1, 2, 3`,
+    ),
+    queryRows<{ which: string; month: string | null; revenue: string; orders: number; detractor: string }>(
+      db,
+      sql`SELECT which, ${monthOf} AS month, sum(revenue)::text AS revenue, sum(purchases + refunds)::int AS orders,
+          coalesce(sum(revenue) FILTER (WHERE nps_category = 'detractor'), 0)::text AS detractor
+        FROM ${cubeSource("orders", scope, [...periods, sparkRange, { which: "window", ...window }])}
+        GROUP BY 1, 2`,
+    ),
+    queryRows<Record<string, number>>(
+      db,
+      sql`SELECT ${churnColumns("current", period.start, period.end)},
+          ${comparison ? churnColumns("previous", comparison.start, comparison.end) : sql`0 AS previous_active, 0 AS previous_churned`},
+          ${churnColumns("detractor", utcMidnight(window.from), dayAfter(window.to), sql`nps_category = 'detractor'`)},
+          ${churnColumns("promoter", utcMidnight(window.from), dayAfter(window.to), sql`nps_category = 'promoter'`)},
+          count(*) FILTER (WHERE nps_category = 'detractor' AND created_at < ${dayAfter(window.to).toISOString()}::timestamptz)::int AS detractors
+        FROM customer_state WHERE ${stateRows(scope)}`,
+    ),
+    queryRows<{ created: string | null; churned: string | null; n: number }>(
+      db,
+      sql`SELECT CASE WHEN created_at < ${firstInstant.toISOString()}::timestamptz THEN NULL
+            ELSE to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM') END AS created,
+          to_char(churned_at AT TIME ZONE 'UTC', 'YYYY-MM') AS churned, count(*)::int AS n
+        FROM customer_state
+        WHERE ${stateRows(scope)} AND (churned_at IS NULL OR churned_at >= ${firstInstant.toISOString()}::timestamptz)
+        GROUP BY 1, 2`,
+    ),
+    targetsFor(db, scope, period),
+    workspaceCurrency(db, workspaceId),
+  ]);
+  const scores = feedbackRows.filter((r) => r.which !== "months");
+  const monthlyScores = feedbackRows.filter((r) => r.which === "months");
+  const revenue = ordersRows.filter((r) => r.which === "current" || r.which === "previous");
+  const monthlyRevenue = ordersRows.filter((r) => r.which === "months");
+  const detractorRevenue = ordersRows.filter((r) => r.which === "window").map((r) => ({ revenue: r.detractor }));
 
   const score = indexRows(scores, (r) => keyOf(r.which, r.kind));
   const money = indexRows(revenue, (r) => r.which);
   const monthScore = indexRows(monthlyScores, (r) => keyOf(r.month, r.kind));
-  const monthMoney = indexRows(monthlyRevenue, (r) => r.month);
+  const monthMoney = indexRows(monthlyRevenue, (r) => r.month ?? "");
   const spark = (value: (month: string) => number | null): SparkPoint[] =>
     months.map((month) => ({ month, value: value(month) }));
 
@@ -316,7 +310,7 @@ export async function getKpiTiles(
     : null;
   const ignoreStage = filters.stageId ? (["stage"] as const) : ([] as const);
   const target = (kpi: Kpi, value: number | null, sparkline: SparkPoint[]) =>
-    tileTarget(targets.get(kpi), kpi, value, sparkline, now);
+    tileTarget(targets.get(kpi), kpi, value, sparkline, now, period);
   const revenueNumber = revenueValue === null ? null : moneyToNumber(revenueValue);
   const riskValue = detractors === 0 ? null : risk.revenueAtRisk;
 
@@ -449,7 +443,7 @@ export async function getSegments(
         FROM customer_state WHERE ${stateRows(scope)}
         GROUP BY 1`,
     ),
-    segmentsOf(db, scope),
+    segmentsOf(db, workspaceId, filters.segmentIds),
     workspaceCurrency(db, workspaceId),
   ]);
 
@@ -528,7 +522,7 @@ export async function getTrends(
         FROM orders_rollup WHERE ${cubeRows(scope, "orders")} AND ${monthRows(first, last)}
         GROUP BY 1, 2`,
     ),
-    bySegment ? segmentsOf(db, scope) : Promise.resolve([]),
+    bySegment ? segmentsOf(db, workspaceId, filters.segmentIds) : Promise.resolve([]),
     targetsFor(db, scope, period),
     workspaceCurrency(db, workspaceId),
   ]);
@@ -609,7 +603,7 @@ export async function getHeatmap(
         WHERE workspace_id = ${workspaceId} ${filters.stageId ? sql`AND id = ${filters.stageId}` : sql``}
         ORDER BY position`,
     ),
-    segmentsOf(db, scope),
+    segmentsOf(db, workspaceId, filters.segmentIds),
   ]);
   const withData = new Set(scores.map((r) => keyOf(r.stageId)));
   const stageList: HeatmapPayload["stages"] = stages
@@ -632,3 +626,28 @@ export async function getHeatmap(
   return { period, stages: stageList, segments: segmentList, cells };
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// dashboard.filterOptions
+
+/** What the filter bar offers: the workspace's segments, live journey stages and known regions. */
+export async function getDashboardOptions(db: Db, workspaceId: number) {
+  const [segments, stages, regions] = await Promise.all([
+    segmentsOf(db, workspaceId),
+    queryRows<{ id: number; name: string }>(
+      db,
+      sql`SELECT id, name FROM journey_stages WHERE workspace_id = ${workspaceId} AND archived_at IS NULL ORDER BY position`,
+    ),
+    // regions with data: the month rows of the region breakdowns (a few hundred rows, not customers)
+    queryRows<{ region: string }>(
+      db,
+      sql`SELECT region FROM feedback_rollup WHERE workspace_id = ${workspaceId} AND dims = 1 AND grain = 'month'
+        AND region IS NOT NULL
+        UNION SELECT region FROM orders_rollup WHERE workspace_id = ${workspaceId} AND dims = 1 AND grain = 'month'
+        AND region IS NOT NULL
+        ORDER BY 1`,
+    ),
+  ]);
+  const named = segments.flatMap(({ id, name, color }) => (id === null ? [] : [{ id, name, color }]));
+  return { segments: named, stages, regions: regions.map((r) => r.region) };
+}

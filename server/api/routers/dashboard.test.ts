@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db";
 import { queryRows } from "@/db/client";
 import { createCustomer, createSegment, createStage } from "@/db/factories";
 import { Rng } from "@/db/seed/random";
-import { customers, feedback, orders } from "@/db/schema";
+import { customers, feedback, kpiTargets, orders } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { testEngine } from "@/db/test-engine";
 import { CHANNELS, METRIC_KINDS, type MetricKind } from "../../domain/enums";
@@ -202,6 +202,29 @@ describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEng
       expect(tiles.revenue.delta?.absolute).toBe(subtractMoney(raw.revenue, before.revenue));
       if (raw.nps !== null && before.nps !== null) expect(tiles.nps.delta?.absolute).toBeCloseTo(raw.nps - before.nps, 9);
     }
+  });
+
+  it("shows the target in force for the filters' scope, revenue pro rata", async () => {
+    const db = handle.db;
+    const year = NOW.getUTCFullYear();
+    const ws = fixture.workspace.id;
+    await db.insert(kpiTargets).values([
+      { workspaceId: ws, kpi: "nps", scope: "all", targetValue: "-100", periodStart: `${year - 1}-01-01`, periodEnd: `${year + 1}-12-31`, reviewDate: `${year + 1}-06-30` },
+      { workspaceId: ws, kpi: "revenue", scope: "all", targetValue: "365000.00", periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, reviewDate: `${year}-12-31` },
+      { workspaceId: ws, kpi: "csat", scope: "segment", segmentId: segmentIds[1]!, targetValue: "101", periodStart: `${year - 1}-01-01`, periodEnd: `${year + 1}-12-31`, reviewDate: `${year + 1}-06-30` },
+    ]);
+    const caller = await callerFor(db, fixture.users.executive, ws);
+    const all = await caller.dashboard.kpis({ period: { kind: "last30" } });
+    expect(all.nps.target).toMatchObject({ value: -100, status: "met", scopeLabel: "all" });
+    const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+    expect(all.revenue.target?.value).toBeCloseTo((365000 * 30) / days, 2);
+    expect(all.csat.target).toBeNull();
+    const segment = await caller.dashboard.kpis({ period: { kind: "last30" }, segmentIds: [segmentIds[1]!] });
+    expect(segment.csat.target).toMatchObject({ value: 101, status: "behind" });
+    // the all-scope target does not apply to one segment, nor to two segments at once
+    expect(segment.nps.target).toBeNull();
+    const two = await caller.dashboard.kpis({ segmentIds: [segmentIds[1]!, segmentIds[2]!] });
+    expect(two.csat.target).toBeNull();
   });
 
   it("never counts another workspace's rows", async () => {

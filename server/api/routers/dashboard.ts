@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { dashboardFiltersInput } from "../../domain/dashboard/filters";
-import { getHeatmap, getKpiTiles, getSegments, getTrends } from "../../services/dashboard";
+import { getDashboardOptions, getHeatmap, getKpiTiles, getSegments, getTrends } from "../../services/dashboard";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 const read = permissionProcedure("dashboard.read");
 
 export const dashboardRouter = createTRPCRouter({
+  /** Segments, journey stages and regions the filter bar offers. */
+  filterOptions: read.query(({ ctx }) => getDashboardOptions(ctx.db, ctx.membership.workspaceId)),
   /** KPI tiles (NPS, CSAT, CES, revenue, churn, revenue at risk) with deltas, targets and sparklines. */
   kpis: read.input(dashboardFiltersInput).query(({ ctx, input }) => getKpiTiles(ctx.db, ctx.membership.workspaceId, input)),
   /** Per segment: NPS, CSAT, revenue, promoter vs detractor value, revenue at risk, churn. */

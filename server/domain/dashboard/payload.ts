@@ -17,7 +17,10 @@ export type KpiUnit = "points" | "percent" | "mean" | "money";
 /** The KPI target that applies to a tile (scope matching the filters), with its status. */
 export interface TileTarget {
   id: number;
-  /** Target value in the KPI's unit; money as an exact string converted to a number for charts. */
+  /**
+   * Target value in the KPI's unit (money as a number, to the cent). A revenue target is a total
+   * over its own period, so this is its share for the dashboard period's length (pro rata).
+   */
   value: number;
   status: TargetStatus | null;
   periodStart: string;
