@@ -1,4 +1,5 @@
 import { migrateDatabase, vacuumAnalyze, type Db } from "./client";
+import { rebuildRollups, rollupsLeftDirty } from "./rollups";
 import { getDatabase } from "./index";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-users";
 import { isDatabaseEmpty, seedDemo } from "./seed/seed";
@@ -15,6 +16,11 @@ export async function bootstrapDatabase(): Promise<void> {
   const handle = await getDatabase();
   await migrateDatabase(handle);
   console.log(`[touchpoint] ${handle.engine} database ready at ${handle.location} (${Date.now() - started} ms)`);
+  if (await rollupsLeftDirty(handle.db)) {
+    console.log("[touchpoint] a bulk load was interrupted: recomputing the dashboard rollups…");
+    const rows = await rebuildRollups(handle.db);
+    console.log(`[touchpoint] rollups rebuilt (${rows.feedbackRollup + rows.ordersRollup} rows)`);
+  }
 
   if (env.TOUCHPOINT_SEED === "auto" && (await isDatabaseEmpty(handle.db))) {
     console.log("[touchpoint] empty database: generating demo data…");

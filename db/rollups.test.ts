@@ -4,7 +4,7 @@ import { CHANNELS, METRIC_KINDS, type MetricKind } from "../server/domain/enums"
 import { SCORE_RANGES } from "../server/domain/scores";
 import { queryRows, type DbHandle } from "./client";
 import { createCustomer, createSegment, createStage, createWorkspace } from "./factories";
-import { rebuildRollups } from "./rollups";
+import { rebuildRollups, rollupsLeftDirty } from "./rollups";
 import { customers, feedback, orders, workspaces } from "./schema";
 import { createTestDb } from "./test-db";
 import { testEngine } from "./test-engine";
@@ -250,5 +250,41 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     );
     expect(Number(left[0]?.n)).toBe(0);
     await expectRollupsMatchRaw();
+  });
+});
+
+describe(`deferred rollups for bulk loads (${testEngine()})`, () => {
+  let handle: DbHandle;
+  afterAll(() => handle.close());
+
+  it("a deferring transaction marks its workspace, and a rebuild brings the rollups back in step", async () => {
+    handle = await createTestDb();
+    const db = handle.db;
+    const ws = (await createWorkspace(db)).id;
+    const customer = await createCustomer(db, ws, { region: "North" });
+    const cube = async () =>
+      (await queryRows<{ n: number }>(db, sql`SELECT coalesce(sum(responses), 0)::int AS n FROM feedback_rollup WHERE dims = 0 AND grain = 'day'`))[0]?.n;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
+      await tx.insert(feedback).values(
+        Array.from({ length: 5 }, (_, i) => ({
+          workspaceId: ws,
+          source: "survey" as const,
+          externalId: `B-${i}`,
+          customerId: customer.id,
+          metricKind: "nps" as const,
+          score: 9,
+          receivedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+        })),
+      );
+    });
+    expect(await cube()).toBe(0);
+    expect(await rollupsLeftDirty(db)).toBe(true);
+    // outside a deferring transaction the triggers work as usual
+    await db.insert(feedback).values({ workspaceId: ws, source: "survey", externalId: "B-x", metricKind: "csat", score: 4, receivedAt: new Date(Date.UTC(2026, 0, 9)) });
+    expect(await cube()).toBe(1);
+    await rebuildRollups(db);
+    expect(await cube()).toBe(6);
+    expect(await rollupsLeftDirty(db)).toBe(false);
   });
 });

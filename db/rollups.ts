@@ -19,3 +19,9 @@ export async function rebuildRollups(
     return { feedbackRollup: counts?.f ?? 0, ordersRollup: counts?.o ?? 0, customerState: counts?.c ?? 0 };
   });
 }
+
+/** Whether a deferred bulk load left rollups out of step (see `rollup_dirty`). */
+export async function rollupsLeftDirty(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ dirty: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM rollup_dirty) AS dirty`);
+  return row?.dirty === true;
+}

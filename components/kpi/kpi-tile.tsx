@@ -83,7 +83,8 @@ export function KpiTile({ view }: { view: TileView }) {
               </span>
             )}
           </p>
-        ) : (
+        ) : view.kpi === "revenue_at_risk" ? null : (
+          // revenue at risk is a state (today's detractors), not a flow: it has no comparison period
           <p className="text-muted-foreground">{t("dashboard.kpi.noChange")}</p>
         )}
       </div>

@@ -101,7 +101,9 @@ export interface SegmentValueRow {
 
 /** One row per segment in payload order (customers without a segment last): the three category means. */
 export function segmentValueRows(payload: SegmentsPayload, noSegment: string): SegmentValueRow[] {
-  return [...payload.segments].sort(unsegmentedLast).map((segment) => {
+  // a segment without a single customer with an NPS answer has no value to compare
+  const answered = payload.segments.filter((s) => s.value.promoter.sampleSize + s.value.passive.sampleSize + s.value.detractor.sampleSize > 0);
+  return [...answered].sort(unsegmentedLast).map((segment) => {
     const pick = <T>(read: (category: ValueCategory) => T) =>
       Object.fromEntries(NPS_CATEGORIES.map((category) => [category, read(category)])) as Record<ValueCategory, T>;
     const exact = pick((category) => segment.value[category].value);

@@ -117,3 +117,16 @@ export const customerState = pgTable(
     index("customer_state_workspace_segment_idx").on(t.workspaceId, t.segmentId),
   ],
 );
+
+/**
+ * Workspaces whose rollups a bulk load left out of step: a transaction that sets
+ * `touchpoint.defer_rollups = 'on'` (SET LOCAL; the demo seed does) skips the per-statement
+ * trigger work and records its workspaces here; `rollups_rebuild()` recomputes everything and
+ * empties it. The app rebuilds at start while a row is left (an interrupted bulk load).
+ */
+export const rollupDirty = pgTable("rollup_dirty", {
+  workspaceId: integer()
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  since: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -166,6 +166,9 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     let wsOrders = 0;
     for (const batch of generateWorkspaceActivity(plan, refs, { batchSize, stats })) {
       await db.transaction(async (tx) => {
+        // a bulk load: the triggers only mark the workspace; one rebuild at the end recomputes the
+        // rollups (an interrupted seed leaves the mark, and the app rebuilds at start)
+        await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
         await T.insertRows(tx, T.CUSTOMERS, batch.customers, statementRows);
         await T.insertRows(tx, T.ORDERS, batch.orders, statementRows);
         await T.insertRows(tx, T.FEEDBACK, batch.feedback, statementRows);
@@ -202,6 +205,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   endPhase("planning");
 
   await T.resetIdentitySequences(db);
+  await db.execute(sql`SELECT rollups_rebuild()`);
   // fresh planner statistics, so the first dashboard queries do not plan for empty tables
   await db.execute(sql`ANALYZE workspaces, customers, orders, feedback, feedback_themes, segments, journey_stages, touchpoints, feedback_rollup, orders_rollup, customer_state`);
   endPhase("finish");

@@ -211,7 +211,6 @@ export async function getKpiTiles(
   const window = trailingYear(period.to);
   const months = monthsEnding(period.to, 12);
   const first = months[0]!;
-  const last = months[months.length - 1]!;
   const firstInstant = utcMidnight(`${first}-01`);
 
   // one read per cube: the period, its comparison, the sparkline months and (orders) the trailing
