@@ -36,11 +36,12 @@ const CUBE = `CROSS JOIN (VALUES (0), (1), (2), (3)) AS x (dims)
     ('month', date_trunc('month', AT_::timestamptz AT TIME ZONE 'UTC')::date)) AS g (grain, bucket)`;
 const FEEDBACK_CUBE_FROM_RAW = `
   SELECT f.workspace_id, x.dims, CASE WHEN x.dims & 2 = 2 THEN f.channel END AS channel,
-    CASE WHEN x.dims & 1 = 1 THEN c.region END AS region, g.grain, g.bucket::text AS bucket, c.segment_id, f.stage_id,
-    f.metric_kind, count(*)::int AS responses,
+    CASE WHEN x.dims & 1 = 1 THEN c.region END AS region, g.grain, g.bucket::text AS bucket, c.segment_id,
+    CASE WHEN x.dims & 4 = 0 THEN f.stage_id END AS stage_id, f.metric_kind, count(*)::int AS responses,
     ${SCORES.map((k) => `(count(*) FILTER (WHERE f.score = ${k}))::int AS s${k}`).join(", ")},
     coalesce(sum(round(f.sentiment * 1000)), 0)::bigint::text AS sentiment_milli_sum, count(f.sentiment)::int AS sentiment_count
-  FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id ${CUBE.replaceAll("AT_", "f.received_at")}
+  FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id
+  ${CUBE.replace("(VALUES (0), (1), (2), (3))", "(VALUES (0), (1), (2), (3), (4), (5), (6), (7))").replaceAll("AT_", "f.received_at")}
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 const FEEDBACK_CUBE = `
   SELECT workspace_id, dims, channel, region, grain, bucket::text AS bucket, segment_id, stage_id, metric_kind, responses,

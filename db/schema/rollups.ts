@@ -4,8 +4,12 @@ import { customers } from "./customers";
 import { channelEnum, metricKindEnum } from "./enums";
 import { workspaces } from "./workspaces";
 
-/** Which optional dimensions a rollup row is broken down by: bit 2 = channel, bit 1 = region. */
-export const ROLLUP_DIMS = { none: 0, region: 1, channel: 2, channelRegion: 3 } as const;
+/**
+ * Which breakdowns a rollup row has: bit 1 = by region, bit 2 = by channel; in feedback_rollup,
+ * bit 4 = all journey stages together (stage_id NULL means "every stage", not "no stage"), so
+ * reads that neither filter nor group by stage sum ~8× fewer rows.
+ */
+export const ROLLUP_DIMS = { region: 1, channel: 2, allStages: 4 } as const;
 
 /**
  * Feedback cube: per workspace, for two time grains (UTC `day` and `month`, `bucket` = the day or
@@ -53,7 +57,7 @@ export const feedbackRollup = pgTable(
     unique("feedback_rollup_key")
       .on(t.workspaceId, t.dims, t.channel, t.region, t.grain, t.bucket, t.segmentId, t.stageId, t.metricKind)
       .nullsNotDistinct(),
-    check("feedback_rollup_dims", sql`${t.dims} BETWEEN 0 AND 3`),
+    check("feedback_rollup_dims", sql`${t.dims} BETWEEN 0 AND 7`),
   ],
 );
 

@@ -31,15 +31,19 @@ export const SUM_SCORES = sql.raw(SCORES.map((k) => `sum(s${k})::int AS s${k}`).
 export interface CubeScope {
   workspaceId: number;
   filters: DashboardFilters;
+  /** The read groups by journey stage (the heatmap): per-stage rows even without a stage filter. */
+  byStage?: boolean;
 }
 
 /**
  * The cube rows of a scope: its workspace, the breakdown its channel/region filters need (the
- * smallest one: no filter reads the rows without channel or region), and its segments. `stage`
- * narrows feedback only (orders have no journey stage).
+ * smallest one: no filter reads the rows without channel or region), stage totals unless the
+ * read is by stage, and its segments. `stage` narrows feedback only (orders have no stage).
  */
-export function cubeRows({ workspaceId, filters }: CubeScope, table: "feedback" | "orders"): SQL {
-  const dims = (filters.channel ? 2 : 0) | (filters.region ? 1 : 0);
+export function cubeRows({ workspaceId, filters, byStage }: CubeScope, table: "feedback" | "orders"): SQL {
+  // feedback without a stage filter or grouping reads the stage totals (ROLLUP_DIMS.allStages)
+  const allStages = table === "feedback" && !filters.stageId && !byStage ? 4 : 0;
+  const dims = (filters.channel ? 2 : 0) | (filters.region ? 1 : 0) | allStages;
   const parts: SQL[] = [
     sql`workspace_id = ${workspaceId}`,
     sql`dims = ${dims}`,
@@ -63,6 +67,8 @@ export interface LabelledRange {
   which: string;
   from: string;
   to: string;
+  /** Whole calendar months from `from`'s to `to`'s, from month rows alone (monthly series). */
+  wholeMonths?: boolean;
 }
 
 /**
@@ -79,7 +85,10 @@ export function cubeSource(
 ): SQL {
   const name = sql.raw(table === "feedback" ? "feedback_rollup" : "orders_rollup");
   const arms = ranges.flatMap((range) =>
-    rollupSpans(range.from, range.to).map(
+    (range.wholeMonths
+      ? [{ grain: "month" as const, from: `${range.from.slice(0, 7)}-01`, to: `${range.to.slice(0, 7)}-01` }]
+      : rollupSpans(range.from, range.to)
+    ).map(
       (span) => sql`SELECT ${range.which}::text AS which, r.* FROM ${name} r
         WHERE ${cubeRows(scope, table)} AND ${where}
           AND grain = ${span.grain} AND bucket BETWEEN ${span.from}::date AND ${span.to}::date`,

@@ -211,11 +211,11 @@ export async function getKpiTiles(
   const window = trailingYear(period.to);
   const months = monthsEnding(period.to, 12);
   const first = months[0]!;
-  const firstInstant = utcMidnight(`${first}-01`);
 
   // one read per cube: the period, its comparison, the sparkline months and (orders) the trailing
   // year of revenue at risk, each arm labelled
-  const sparkRange = { which: "months", from: `${first}-01`, to: period.to };
+  const firstInstant = utcMidnight(`${first}-01`);
+  const sparkRange = { which: "months", from: `${first}-01`, to: period.to, wholeMonths: true };
   const monthOf = sql`CASE WHEN which = 'months' THEN to_char(bucket, 'YYYY-MM') END`;
   const [feedbackRows, ordersRows, churn, churnMonths, targets, currency] = await Promise.all([
     queryRows<{ which: string; month: string | null; kind: string } & ScoreRow>(
@@ -240,11 +240,13 @@ export async function getKpiTiles(
           count(*) FILTER (WHERE nps_category = 'detractor' AND created_at < ${dayAfter(window.to).toISOString()}::timestamptz)::int AS detractors
         FROM customer_state WHERE ${stateRows(scope)}`,
     ),
+    // churn per month for the sparkline: customers by month joined (before the first: null) and
+    // month churned; a month's base and churn follow exactly (see churnSpark)
     queryRows<{ created: string | null; churned: string | null; n: number }>(
       db,
-      sql`SELECT CASE WHEN created_at < ${firstInstant.toISOString()}::timestamptz THEN NULL
-            ELSE to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM') END AS created,
-          to_char(churned_at AT TIME ZONE 'UTC', 'YYYY-MM') AS churned, count(*)::int AS n
+      sql`SELECT CASE WHEN created_at >= ${firstInstant.toISOString()}::timestamptz
+            THEN date_trunc('month', created_at AT TIME ZONE 'UTC')::date::text END AS created,
+          date_trunc('month', churned_at AT TIME ZONE 'UTC')::date::text AS churned, count(*)::int AS n
         FROM customer_state
         WHERE ${stateRows(scope)} AND (churned_at IS NULL OR churned_at >= ${firstInstant.toISOString()}::timestamptz)
         GROUP BY 1, 2`,
@@ -273,18 +275,19 @@ export async function getKpiTiles(
   const cesSpark = spark((m) => cesOf(monthScore.get(keyOf(m, "ces"))).value);
   const revenueSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.revenue) : null));
   const riskSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.detractor) : null));
+  // month m: customers who joined before it and had not churned by its start; of them, those who
+  // churned in it (rows hold YYYY-MM-01 months; null created = joined before the first month)
   const churnSpark = spark((m) => {
-    let active = 0;
+    const month = `${m}-01`;
+    let activeAtStart = 0;
     let churned = 0;
     for (const row of churnMonths) {
-      if (row.created !== null && row.created >= m) continue;
-      if (row.churned === null || row.churned > m) active += row.n;
-      else if (row.churned === m) {
-        active += row.n;
-        churned += row.n;
-      }
+      if (row.created !== null && row.created >= month) continue;
+      if (row.churned !== null && row.churned < month) continue;
+      activeAtStart += row.n;
+      if (row.churned === month) churned += row.n;
     }
-    return computeChurnRate({ churned, activeAtStart: active }).value;
+    return computeChurnRate({ churned, activeAtStart }).value;
   });
 
   const churnRow = churn[0];
@@ -587,7 +590,7 @@ export async function getHeatmap(
   filters: DashboardFilters,
   now = new Date(),
 ): Promise<HeatmapPayload> {
-  const scope = { workspaceId, filters };
+  const scope = { workspaceId, filters, byStage: true };
   const { period } = periodsOf(filters, now);
   const [scores, stages, segments] = await Promise.all([
     queryRows<{ stageId: number | null; segmentId: number | null; kind: string } & ScoreRow>(

@@ -191,6 +191,18 @@ describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEng
     expect(sumMoney(segments.segments.map((s) => s.revenueAtRisk))).toBe(raw.revenueAtRisk);
     const npsResponses = segments.segments.reduce((n, s) => n + s.nps.sampleSize, 0);
     if (filters.stageId === undefined && filters.segmentIds.length > 0) expect(npsResponses).toBe(tiles.nps.figure.sampleSize);
+    // the sparklines' months are the trends' months (12 ending with the period's month)
+    expect(tiles.nps.sparkline).toHaveLength(12);
+    expect(tiles.nps.sparkline.at(-1)!.month).toBe(period.to.slice(0, 7));
+    if (filters.period.kind !== "custom") {
+      const trends = await caller.dashboard.trends(input);
+      const byMonth = new Map(trends.series[0]!.points.map((p) => [p.month, p]));
+      for (const point of tiles.nps.sparkline) expectSameFigure(point.value, byMonth.get(point.month)?.nps.value ?? null);
+      for (const point of tiles.revenue.sparkline) {
+        const revenue = byMonth.get(point.month)?.revenue;
+        if (point.value !== null) expect(point.value).toBeCloseTo(Number(revenue), 2);
+      }
+    }
     // every response of the period lands in exactly one heatmap cell
     const heatmap = await caller.dashboard.heatmap(input);
     expect(heatmap.cells.reduce((n, c) => n + c.nps.sampleSize, 0)).toBe(tiles.nps.figure.sampleSize);

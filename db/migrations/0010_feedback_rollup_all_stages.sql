@@ -1,0 +1,2 @@
+ALTER TABLE "feedback_rollup" DROP CONSTRAINT "feedback_rollup_dims";--> statement-breakpoint
+ALTER TABLE "feedback_rollup" ADD CONSTRAINT "feedback_rollup_dims" CHECK ("feedback_rollup"."dims" BETWEEN 0 AND 7);
