@@ -80,6 +80,12 @@ function churnColumns(name: string, start: Date, end: Date, where = sql`TRUE`) {
     count(*) FILTER (WHERE ${where} AND ${active} AND churned_at < ${end.toISOString()}::timestamptz)::int AS ${sql.raw(`${name}_churned`)}`;
 }
 
+/** First day (YYYY-MM-DD) of the month after "YYYY-MM". */
+function nextMonthStart(month: string): string {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01-01` : `${year}-${String(number + 1).padStart(2, "0")}-01`;
+}
+
 const churnOf = (row: Record<string, number> | undefined, name: string): ChurnCounts => ({
   activeAtStart: row?.[`${name}_active`] ?? 0,
   churned: row?.[`${name}_churned`] ?? 0,
@@ -215,6 +221,8 @@ export async function getKpiTiles(
   // one read per cube: the period, its comparison, the sparkline months and (orders) the trailing
   // year of revenue at risk, each arm labelled
   const firstInstant = utcMidnight(`${first}-01`);
+  // the 12 months' starts and the end of the last, as a PostgreSQL array for width_bucket
+  const monthStarts = `{${[...months.map((m) => `${m}-01`), nextMonthStart(months[months.length - 1]!)].join(",")}}`;
   const sparkRange = { which: "months", from: `${first}-01`, to: period.to, wholeMonths: true };
   const monthOf = sql`CASE WHEN which = 'months' THEN to_char(bucket, 'YYYY-MM') END`;
   const [feedbackRows, ordersRows, churn, churnMonths, targets, currency] = await Promise.all([
@@ -240,13 +248,12 @@ export async function getKpiTiles(
           count(*) FILTER (WHERE nps_category = 'detractor' AND created_at < ${dayAfter(window.to).toISOString()}::timestamptz)::int AS detractors
         FROM customer_state WHERE ${stateRows(scope)}`,
     ),
-    // churn per month for the sparkline: customers by month joined (before the first: null) and
-    // month churned; a month's base and churn follow exactly (see churnSpark)
-    queryRows<{ created: string | null; churned: string | null; n: number }>(
+    // churn per month for the sparkline: customers by month joined (0: before the first) and
+    // month churned (null: never; 13: after the last); a month's base and churn follow exactly
+    queryRows<{ created: number; churned: number | null; n: number }>(
       db,
-      sql`SELECT CASE WHEN created_at >= ${firstInstant.toISOString()}::timestamptz
-            THEN date_trunc('month', created_at AT TIME ZONE 'UTC')::date::text END AS created,
-          date_trunc('month', churned_at AT TIME ZONE 'UTC')::date::text AS churned, count(*)::int AS n
+      sql`SELECT width_bucket(created_at, ${monthStarts}::timestamptz[]) AS created,
+          width_bucket(churned_at, ${monthStarts}::timestamptz[]) AS churned, count(*)::int AS n
         FROM customer_state
         WHERE ${stateRows(scope)} AND (churned_at IS NULL OR churned_at >= ${firstInstant.toISOString()}::timestamptz)
         GROUP BY 1, 2`,
@@ -275,19 +282,18 @@ export async function getKpiTiles(
   const cesSpark = spark((m) => cesOf(monthScore.get(keyOf(m, "ces"))).value);
   const revenueSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.revenue) : null));
   const riskSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.detractor) : null));
-  // month m: customers who joined before it and had not churned by its start; of them, those who
-  // churned in it (rows hold YYYY-MM-01 months; null created = joined before the first month)
-  const churnSpark = spark((m) => {
-    const month = `${m}-01`;
+  // month i: customers who joined before it and had not churned by its start; of them, those who
+  // churned in it (buckets: month i is bucket i + 1)
+  const churnSpark = months.map((month, i) => {
     let activeAtStart = 0;
     let churned = 0;
     for (const row of churnMonths) {
-      if (row.created !== null && row.created >= month) continue;
-      if (row.churned !== null && row.churned < month) continue;
+      if (row.created > i) continue;
+      if (row.churned !== null && row.churned <= i) continue;
       activeAtStart += row.n;
-      if (row.churned === month) churned += row.n;
+      if (row.churned === i + 1) churned += row.n;
     }
-    return computeChurnRate({ churned, activeAtStart }).value;
+    return { month, value: computeChurnRate({ churned, activeAtStart }).value };
   });
 
   const churnRow = churn[0];

@@ -179,6 +179,21 @@ describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEng
     expect(tiles.revenue.value ?? "0.00").toBe(raw.revenue);
     expectSameFigure(tiles.churn.figure.value, raw.churn);
     if (Object.keys(input).length === 0) {
+      // the churn sparkline, month by month, against the customers table
+      for (const point of tiles.churn.sparkline) {
+        const start = new Date(`${point.month}-01T00:00:00Z`);
+        const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+        const [row] = await queryRows<{ active: number; churned: number }>(
+          handle.db,
+          sql`SELECT count(*) FILTER (WHERE created_at < ${start.toISOString()}::timestamptz
+                AND (churned_at IS NULL OR churned_at >= ${start.toISOString()}::timestamptz))::int AS active,
+              count(*) FILTER (WHERE created_at < ${start.toISOString()}::timestamptz
+                AND churned_at >= ${start.toISOString()}::timestamptz AND churned_at < ${end.toISOString()}::timestamptz)::int AS churned
+            FROM customers WHERE workspace_id = ${fixture.workspace.id}`,
+        );
+        expectSameFigure(point.value, computeChurnRate({ churned: row!.churned, activeAtStart: row!.active }).value);
+      }
+      expect(tiles.churn.sparkline.some((p) => (p.value ?? 0) > 0)).toBe(true);
       // the default view has every kind of figure, so none of the checks above is vacuous
       expect(raw.churn).toBeGreaterThan(0);
       expect(raw.revenueAtRisk).not.toBe("0.00");
