@@ -204,54 +204,59 @@ export function DashboardFilterBar({ filters, options }: { filters: DashboardFil
           </DropdownMenuContent>
         </DropdownMenu>
       </div>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="dashboard-channel">{t("dashboardFilters.channel")}</Label>
-        <select
-          id="dashboard-channel"
-          className={SELECT}
-          value={filters.channel ?? ""}
-          onChange={(e) => apply({ ...filters, channel: (e.target.value || undefined) as Channel | undefined })}
-        >
-          <option value="">{t("dashboardFilters.allChannels")}</option>
-          {CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {t(`enumLabels.channel.${channel}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="dashboard-region">{t("dashboardFilters.region")}</Label>
-        <select
-          id="dashboard-region"
-          className={SELECT}
-          value={filters.region ?? ""}
-          onChange={(e) => apply({ ...filters, region: e.target.value || undefined })}
-        >
-          <option value="">{t("dashboardFilters.allRegions")}</option>
-          {options.regions.map((region) => (
-            <option key={region} value={region}>
-              {region}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="dashboard-stage">{t("dashboardFilters.stage")}</Label>
-        <select
-          id="dashboard-stage"
-          className={SELECT}
-          value={filters.stageId ?? ""}
-          onChange={(e) => apply({ ...filters, stageId: e.target.value ? Number(e.target.value) : undefined })}
-        >
-          <option value="">{t("dashboardFilters.allStages")}</option>
-          {options.stages.map((stage) => (
-            <option key={stage.id} value={stage.id}>
-              {stage.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OptionalSelect
+        id="dashboard-channel"
+        label={t("dashboardFilters.channel")}
+        allLabel={t("dashboardFilters.allChannels")}
+        value={filters.channel}
+        options={CHANNELS.map((channel) => ({ value: channel, label: t(`enumLabels.channel.${channel}`) }))}
+        onChange={(value) => apply({ ...filters, channel: value as Channel | undefined })}
+      />
+      <OptionalSelect
+        id="dashboard-region"
+        label={t("dashboardFilters.region")}
+        allLabel={t("dashboardFilters.allRegions")}
+        value={filters.region}
+        options={options.regions.map((region) => ({ value: region, label: region }))}
+        onChange={(value) => apply({ ...filters, region: value })}
+      />
+      <OptionalSelect
+        id="dashboard-stage"
+        label={t("dashboardFilters.stage")}
+        allLabel={t("dashboardFilters.allStages")}
+        value={filters.stageId === undefined ? undefined : String(filters.stageId)}
+        options={options.stages.map((stage) => ({ value: String(stage.id), label: stage.name }))}
+        onChange={(value) => apply({ ...filters, stageId: value === undefined ? undefined : Number(value) })}
+      />
     </form>
+  );
+}
+
+/** A labelled select whose first option ("All …") means the filter is off (`undefined`). */
+function OptionalSelect(props: {
+  id: string;
+  label: string;
+  allLabel: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={props.id}>{props.label}</Label>
+      <select
+        id={props.id}
+        className={SELECT}
+        value={props.value ?? ""}
+        onChange={(e) => props.onChange(e.target.value || undefined)}
+      >
+        <option value="">{props.allLabel}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -50,14 +50,15 @@ export function cubeRows({ workspaceId, filters, byStage }: CubeScope, table: "f
     filters.channel ? sql`channel = ${filters.channel}` : sql`channel IS NULL`,
     filters.region ? sql`region = ${filters.region}` : sql`region IS NULL`,
   ];
-  if (filters.segmentIds.length > 0) parts.push(segmentIn(filters.segmentIds));
+  if (filters.segmentIds.length > 0) parts.push(idIn("segment_id", filters.segmentIds));
   if (table === "feedback" && filters.stageId) parts.push(sql`stage_id = ${filters.stageId}`);
   return sql.join(parts, sql` AND `);
 }
 
-export function segmentIn(segmentIds: readonly number[]): SQL {
-  return sql`segment_id IN (${sql.join(
-    segmentIds.map((id) => sql`${id}`),
+/** `column IN (ids…)`, as parameters (the column is trusted code, never input). */
+export function idIn(column: "id" | "segment_id", ids: readonly number[]): SQL {
+  return sql`${sql.raw(column)} IN (${sql.join(
+    ids.map((id) => sql`${id}`),
     sql`, `,
   )})`;
 }
@@ -147,7 +148,7 @@ export async function segmentsOf(db: Db, workspaceId: number, segmentIds: readon
   return queryRows<SegmentInfo>(
     db,
     sql`SELECT id, name, color FROM segments WHERE workspace_id = ${workspaceId}
-      ${segmentIds.length > 0 ? sql`AND id IN (${sql.join(segmentIds.map((id) => sql`${id}`), sql`, `)})` : sql``}
+      ${segmentIds.length > 0 ? sql`AND ${idIn("id", segmentIds)}` : sql``}
       ORDER BY name, id`,
   );
 }

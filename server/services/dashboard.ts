@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { queryRows } from "@/db/client";
+import { civilDate, DAY_MS, dayNumber, formatIsoDate, parseIsoDate } from "../domain/dashboard/calendar";
 import type { DashboardFilters } from "../domain/dashboard/filters";
 import type {
   HeatmapPayload,
@@ -37,6 +38,7 @@ import {
   cubeSource,
   csatOf,
   cubeRows,
+  idIn,
   indexRows,
   keyOf,
   monthRows,
@@ -54,7 +56,6 @@ import {
  * SQL returns counts and exact sums; every figure comes from the KPI engine (server/domain/kpi).
  */
 
-const DAY_MS = 86_400_000;
 const utcMidnight = (date: string) => new Date(`${date}T00:00:00.000Z`);
 const dayAfter = (date: string) => new Date(utcMidnight(date).getTime() + DAY_MS);
 
@@ -66,9 +67,7 @@ function periodsOf(filters: DashboardFilters, now: Date) {
 /** Customer-state rows of a scope: segment and region are the customer's; channel and stage do not apply. */
 function stateRows({ workspaceId, filters }: CubeScope) {
   const parts = [sql`workspace_id = ${workspaceId}`];
-  if (filters.segmentIds.length > 0) {
-    parts.push(sql`segment_id IN (${sql.join(filters.segmentIds.map((id) => sql`${id}`), sql`, `)})`);
-  }
+  if (filters.segmentIds.length > 0) parts.push(idIn("segment_id", filters.segmentIds));
   if (filters.region) parts.push(sql`region = ${filters.region}`);
   return sql.join(parts, sql` AND `);
 }
@@ -82,8 +81,8 @@ function churnColumns(name: string, start: Date, end: Date, where = sql`TRUE`) {
 
 /** First day (YYYY-MM-DD) of the month after "YYYY-MM". */
 function nextMonthStart(month: string): string {
-  const [year, number] = month.split("-").map(Number) as [number, number];
-  return number === 12 ? `${year + 1}-01-01` : `${year}-${String(number + 1).padStart(2, "0")}-01`;
+  const { year, month: number } = civilDate(parseIsoDate(`${month}-01`));
+  return formatIsoDate(dayNumber(year, number + 1, 1));
 }
 
 const churnOf = (row: Record<string, number> | undefined, name: string): ChurnCounts => ({
@@ -562,16 +561,16 @@ export async function getTrends(
   all.forEach((line, index) => {
     for (let i = 1; i < line.points.length; i++) {
       for (const kpi of ["nps", "csat"] as const) {
-        const now = line.points[i]![kpi];
+        const current = line.points[i]![kpi];
         const before = line.points[i - 1]![kpi];
-        if (now.lowSample || before.lowSample) continue;
-        const delta = computeDelta(now, before);
+        if (current.lowSample || before.lowSample) continue;
+        const delta = computeDelta(current, before);
         if (delta.significant && delta.absolute !== null) {
           annotations.push({
             month: line.points[i]!.month,
             kpi,
             change: delta.absolute,
-            marginOfError: Math.hypot(now.marginOfError ?? 0, before.marginOfError ?? 0),
+            marginOfError: Math.hypot(current.marginOfError ?? 0, before.marginOfError ?? 0),
             segmentId: index === 0 ? null : line.segmentId,
           });
         }
