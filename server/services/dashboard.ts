@@ -16,6 +16,13 @@ import type {
   TrendsPayload,
 } from "../domain/dashboard/payload";
 import { comparisonPeriod, resolvePeriod, type ResolvedPeriod } from "../domain/dashboard/periods";
+import {
+  activeAt,
+  Boundaries,
+  churnBetween,
+  type CustomerInterval,
+  joinedBefore,
+} from "../domain/dashboard/customer-intervals";
 import { monthsEnding, trailingYear } from "../domain/dashboard/rollup-spans";
 import type { Kpi } from "../domain/enums";
 import {
@@ -72,11 +79,27 @@ function stateRows({ workspaceId, filters }: CubeScope) {
   return sql.join(parts, sql` AND `);
 }
 
-/** count(*) of customers active at `start` and of those who churned before `end`. */
-function churnColumns(name: string, start: Date, end: Date, where = sql`TRUE`) {
-  const active = sql`created_at < ${start.toISOString()}::timestamptz AND (churned_at IS NULL OR churned_at >= ${start.toISOString()}::timestamptz)`;
-  return sql`count(*) FILTER (WHERE ${where} AND ${active})::int AS ${sql.raw(`${name}_active`)},
-    count(*) FILTER (WHERE ${where} AND ${active} AND churned_at < ${end.toISOString()}::timestamptz)::int AS ${sql.raw(`${name}_churned`)}`;
+interface IntervalRow extends CustomerInterval {
+  segmentId: number | null;
+  category: NpsCategory | null;
+}
+
+/**
+ * Customer state in scope, counted by the boundary intervals each customer joined and churned in
+ * and by latest NPS category (and segment, when asked): one scan answers every churn, headcount and
+ * category figure whose instants are boundaries (server/domain/dashboard/customer-intervals).
+ */
+function customerIntervals(db: Db, scope: CubeScope, boundaries: Boundaries, bySegment = false) {
+  const literal = sql`${boundaries.literal}::timestamptz[]`;
+  const segment = bySegment ? sql`segment_id` : sql`NULL::int`;
+  return queryRows<IntervalRow>(
+    db,
+    sql`SELECT width_bucket(created_at, ${literal}) AS joined, width_bucket(churned_at, ${literal}) AS churned,
+        ${segment} AS "segmentId", nps_category AS category, count(*)::int AS n
+      FROM customer_state
+      WHERE ${stateRows(scope)} AND (churned_at IS NULL OR churned_at >= ${boundaries.instants[0]!}::timestamptz)
+      GROUP BY 1, 2, 3, 4`,
+  );
 }
 
 /** First day (YYYY-MM-DD) of the month after "YYYY-MM". */
@@ -84,11 +107,6 @@ function nextMonthStart(month: string): string {
   const { year, month: number } = civilDate(parseIsoDate(`${month}-01`));
   return formatIsoDate(dayNumber(year, number + 1, 1));
 }
-
-const churnOf = (row: Record<string, number> | undefined, name: string): ChurnCounts => ({
-  activeAtStart: row?.[`${name}_active`] ?? 0,
-  churned: row?.[`${name}_churned`] ?? 0,
-});
 
 function churnFigure(counts: ChurnCounts) {
   return { ...computeChurnRate(counts), churned: counts.churned, activeAtStart: counts.activeAtStart };
@@ -219,12 +237,23 @@ export async function getKpiTiles(
 
   // one read per cube: the period, its comparison, the sparkline months and (orders) the trailing
   // year of revenue at risk, each arm labelled
-  const firstInstant = utcMidnight(`${first}-01`);
-  // the 12 months' starts and the end of the last, as a PostgreSQL array for width_bucket
-  const monthStarts = `{${[...months.map((m) => `${m}-01`), nextMonthStart(months[months.length - 1]!)].join(",")}}`;
+  const monthEnd = utcMidnight(nextMonthStart(months[months.length - 1]!));
+  const monthStarts = months.map((m) => utcMidnight(`${m}-01`));
   const sparkRange = { which: "months", from: `${first}-01`, to: period.to, wholeMonths: true };
   const monthOf = sql`CASE WHEN which = 'months' THEN to_char(bucket, 'YYYY-MM') END`;
-  const [feedbackRows, ordersRows, churn, churnMonths, targets, currency] = await Promise.all([
+  // every instant a churn figure starts or ends at, for one grouped scan of customer state
+  const windowStart = utcMidnight(window.from);
+  const windowEnd = dayAfter(window.to);
+  const boundaries = new Boundaries([
+    period.start,
+    period.end,
+    ...(comparison ? [comparison.start, comparison.end] : []),
+    windowStart,
+    windowEnd,
+    ...monthStarts,
+    monthEnd,
+  ]);
+  const [feedbackRows, ordersRows, intervals, targets, currency] = await Promise.all([
     queryRows<{ which: string; month: string | null; kind: string } & ScoreRow>(
       db,
       sql`SELECT which, ${monthOf} AS month, metric_kind::text AS kind, ${SUM_SCORES}
@@ -238,25 +267,7 @@ export async function getKpiTiles(
         FROM ${cubeSource("orders", scope, [...periods, sparkRange, { which: "window", ...window }])}
         GROUP BY 1, 2`,
     ),
-    queryRows<Record<string, number>>(
-      db,
-      sql`SELECT ${churnColumns("current", period.start, period.end)},
-          ${comparison ? churnColumns("previous", comparison.start, comparison.end) : sql`0 AS previous_active, 0 AS previous_churned`},
-          ${churnColumns("detractor", utcMidnight(window.from), dayAfter(window.to), sql`nps_category = 'detractor'`)},
-          ${churnColumns("promoter", utcMidnight(window.from), dayAfter(window.to), sql`nps_category = 'promoter'`)},
-          count(*) FILTER (WHERE nps_category = 'detractor' AND created_at < ${dayAfter(window.to).toISOString()}::timestamptz)::int AS detractors
-        FROM customer_state WHERE ${stateRows(scope)}`,
-    ),
-    // churn per month for the sparkline: customers by month joined (0: before the first) and
-    // month churned (null: never; 13: after the last); a month's base and churn follow exactly
-    queryRows<{ created: number; churned: number | null; n: number }>(
-      db,
-      sql`SELECT width_bucket(created_at, ${monthStarts}::timestamptz[]) AS created,
-          width_bucket(churned_at, ${monthStarts}::timestamptz[]) AS churned, count(*)::int AS n
-        FROM customer_state
-        WHERE ${stateRows(scope)} AND (churned_at IS NULL OR churned_at >= ${firstInstant.toISOString()}::timestamptz)
-        GROUP BY 1, 2`,
-    ),
+    customerIntervals(db, scope, boundaries),
     targetsFor(db, scope, period),
     workspaceCurrency(db, workspaceId),
   ]);
@@ -281,33 +292,25 @@ export async function getKpiTiles(
   const cesSpark = spark((m) => cesOf(monthScore.get(keyOf(m, "ces"))).value);
   const revenueSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.revenue) : null));
   const riskSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.detractor) : null));
-  // month i: customers who joined before it and had not churned by its start; of them, those who
-  // churned in it (buckets: month i is bucket i + 1)
-  const churnSpark = months.map((month, i) => {
-    let activeAtStart = 0;
-    let churned = 0;
-    for (const row of churnMonths) {
-      if (row.created > i) continue;
-      if (row.churned !== null && row.churned <= i) continue;
-      activeAtStart += row.n;
-      if (row.churned === i + 1) churned += row.n;
-    }
-    return { month, value: computeChurnRate({ churned, activeAtStart }).value };
-  });
-
-  const churnRow = churn[0];
+  const at = (instant: Date) => boundaries.indexOf(instant);
+  const churnSpark = months.map((month, i) => ({
+    month,
+    value: computeChurnRate(churnBetween(intervals, at(monthStarts[i]!), at(monthStarts[i + 1] ?? monthEnd))).value,
+  }));
+  const detractorIntervals = intervals.filter((r) => r.category === "detractor");
+  const promoterIntervals = intervals.filter((r) => r.category === "promoter");
   const currentRevenue = money.get("current");
   const revenueValue = currentRevenue ? currentRevenue.revenue : null;
   const revenueOrders = currentRevenue?.orders ?? 0;
   const previousRevenue = comparison ? (money.get("previous")?.revenue ?? null) : null;
-  const churnNow = churnFigure(churnOf(churnRow, "current"));
-  const churnBefore = comparison ? churnFigure(churnOf(churnRow, "previous")) : null;
+  const churnNow = churnFigure(churnBetween(intervals, at(period.start), at(period.end)));
+  const churnBefore = comparison ? churnFigure(churnBetween(intervals, at(comparison.start), at(comparison.end))) : null;
   const risk = computeRevenueAtRisk({
     detractorRevenue: detractorRevenue[0]?.revenue ?? "0",
-    detractorChurn: churnOf(churnRow, "detractor"),
-    promoterChurn: churnOf(churnRow, "promoter"),
+    detractorChurn: churnBetween(detractorIntervals, at(windowStart), at(windowEnd)),
+    promoterChurn: churnBetween(promoterIntervals, at(windowStart), at(windowEnd)),
   });
-  const detractors = churnRow?.detractors ?? 0;
+  const detractors = joinedBefore(detractorIntervals, at(windowEnd));
   const before = comparison
     ? {
         nps: npsOf(score.get(keyOf("previous", "nps"))),
@@ -416,7 +419,8 @@ export async function getSegments(
   const periodRange = { from: period.from, to: period.to };
   const windowStart = utcMidnight(window.from);
   const windowEnd = dayAfter(window.to);
-  const category = (name: NpsCategory) => sql`nps_category = ${name} AND created_at < ${windowEnd.toISOString()}::timestamptz`;
+  const boundaries = new Boundaries([period.start, period.end, windowStart, windowEnd]);
+  const at = (instant: Date) => boundaries.indexOf(instant);
 
   const [scores, revenue, state, segments, currency] = await Promise.all([
     queryRows<{ segmentId: number | null; kind: string } & ScoreRow>(
@@ -436,26 +440,13 @@ export async function getSegments(
         ])}
         GROUP BY 1, 2`,
     ),
-    queryRows<{ segmentId: number | null } & Record<string, number>>(
-      db,
-      sql`SELECT segment_id AS "segmentId",
-          count(*) FILTER (WHERE created_at < ${period.end.toISOString()}::timestamptz
-            AND (churned_at IS NULL OR churned_at >= ${period.end.toISOString()}::timestamptz))::int AS customers,
-          count(*) FILTER (WHERE ${category("promoter")})::int AS promoters,
-          count(*) FILTER (WHERE ${category("passive")})::int AS passives,
-          count(*) FILTER (WHERE ${category("detractor")})::int AS detractors,
-          ${churnColumns("period", period.start, period.end)},
-          ${churnColumns("detractor", windowStart, windowEnd, sql`nps_category = 'detractor'`)},
-          ${churnColumns("promoter", windowStart, windowEnd, sql`nps_category = 'promoter'`)}
-        FROM customer_state WHERE ${stateRows(scope)}
-        GROUP BY 1`,
-    ),
+    customerIntervals(db, scope, boundaries, true),
     segmentsOf(db, workspaceId, filters.segmentIds),
     workspaceCurrency(db, workspaceId),
   ]);
 
   const score = indexRows(scores, (r) => keyOf(r.segmentId, r.kind));
-  const stateBySegment = indexRows(state, (r) => keyOf(r.segmentId));
+
   const unsegmented =
     filters.segmentIds.length === 0 && [...scores, ...revenue, ...state].some((r) => r.segmentId === null);
   const rows = unsegmented ? [...segments, { id: null, name: "", color: null }] : segments;
@@ -464,29 +455,35 @@ export async function getSegments(
     const key = keyOf(segment.id);
     const own = revenue.filter((r) => keyOf(r.segmentId) === key);
     const windowRevenue = (c: NpsCategory) => sumMoney(own.filter((r) => r.category === c).map((r) => r.window));
-    const counts = stateBySegment.get(key);
-    const value = computeCategoryValue({
-      promoter: { customers: counts?.promoters ?? 0, revenue: windowRevenue("promoter") },
-      passive: { customers: counts?.passives ?? 0, revenue: windowRevenue("passive") },
-      detractor: { customers: counts?.detractors ?? 0, revenue: windowRevenue("detractor") },
+    const customers = state.filter((r) => keyOf(r.segmentId) === key);
+    const ofCategory = (c: NpsCategory) => customers.filter((r) => r.category === c);
+    const categoryValue = (c: NpsCategory) => ({
+      customers: joinedBefore(ofCategory(c), at(windowEnd)),
+      revenue: windowRevenue(c),
     });
+    const value = computeCategoryValue({
+      promoter: categoryValue("promoter"),
+      passive: categoryValue("passive"),
+      detractor: categoryValue("detractor"),
+    });
+    const windowChurn = (c: NpsCategory) => churnBetween(ofCategory(c), at(windowStart), at(windowEnd));
     const risk = computeRevenueAtRisk({
       detractorRevenue: windowRevenue("detractor"),
-      detractorChurn: churnOf(counts, "detractor"),
-      promoterChurn: churnOf(counts, "promoter"),
+      detractorChurn: windowChurn("detractor"),
+      promoterChurn: windowChurn("promoter"),
     });
     return {
       segmentId: segment.id,
       name: segment.name,
       color: segment.color,
-      customers: counts?.customers ?? 0,
+      customers: activeAt(customers, at(period.end)),
       nps: npsOf(score.get(keyOf(segment.id, "nps"))),
       csat: csatOf(score.get(keyOf(segment.id, "csat"))),
       revenue: sumMoney(own.map((r) => r.period)),
       value: { ...value.meanRevenue, promoterMinusDetractor: value.promoterMinusDetractor },
       revenueAtRisk: risk.revenueAtRisk,
       revenueAtRiskChurnWeighted: risk.churnWeighted,
-      churn: computeChurnRate(churnOf(counts, "period")),
+      churn: computeChurnRate(churnBetween(customers, at(period.start), at(period.end))),
     };
   });
   return { period, currency, windowFrom: window.from, windowTo: window.to, segments: summaries };

@@ -204,6 +204,28 @@ describe(`dashboard.kpis from rollups equals the KPIs of the raw rows (${testEng
     const segments = await caller.dashboard.segments(input);
     expect(sumMoney(segments.segments.map((s) => s.revenue))).toBe(raw.revenue);
     expect(sumMoney(segments.segments.map((s) => s.revenueAtRisk))).toBe(raw.revenueAtRisk);
+    // each segment's churn and headcount against the customers table
+    const perSegment = await queryRows<{ segmentId: number | null; active: number; churned: number; customers: number }>(
+      handle.db,
+      sql`SELECT segment_id AS "segmentId",
+          count(*) FILTER (WHERE created_at < ${period.start.toISOString()}::timestamptz
+            AND (churned_at IS NULL OR churned_at >= ${period.start.toISOString()}::timestamptz))::int AS active,
+          count(*) FILTER (WHERE created_at < ${period.start.toISOString()}::timestamptz
+            AND churned_at >= ${period.start.toISOString()}::timestamptz AND churned_at < ${period.end.toISOString()}::timestamptz)::int AS churned,
+          count(*) FILTER (WHERE created_at < ${period.end.toISOString()}::timestamptz
+            AND (churned_at IS NULL OR churned_at >= ${period.end.toISOString()}::timestamptz))::int AS customers
+        FROM customers
+        WHERE workspace_id = ${fixture.workspace.id}
+          ${filters.segmentIds.length ? sql`AND segment_id IN (${sql.join(filters.segmentIds.map((id) => sql`${id}`), sql`, `)})` : sql``}
+          ${filters.region ? sql`AND region = ${filters.region}` : sql``}
+        GROUP BY 1`,
+    );
+    for (const row of perSegment) {
+      const summary = segments.segments.find((s) => s.segmentId === row.segmentId);
+      expect(summary?.customers ?? 0).toBe(row.customers);
+      expectSameFigure(summary?.churn.value ?? null, computeChurnRate({ churned: row.churned, activeAtStart: row.active }).value);
+    }
+    expect(perSegment.some((r) => r.churned > 0)).toBe(true);
     const npsResponses = segments.segments.reduce((n, s) => n + s.nps.sampleSize, 0);
     if (filters.stageId === undefined && filters.segmentIds.length > 0) expect(npsResponses).toBe(tiles.nps.figure.sampleSize);
     // the sparklines' months are the trends' months (12 ending with the period's month)

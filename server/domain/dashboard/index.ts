@@ -4,3 +4,4 @@ export * from "./periods";
 export * from "./time-zone";
 export * from "./payload";
 export * from "./rollup-spans";
+export * from "./customer-intervals";
