@@ -12,14 +12,11 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import {
-  DASHBOARD_COMPARISONS,
-  dashboardFiltersQuery,
-  quarterOf,
-  zonedDay,
-  type DashboardFilters,
-  type DashboardPeriod,
-} from "@/server/domain/dashboard";
+// module paths, not the domain index: the index also carries the zod schemas (server code)
+import { quarterOf } from "@/server/domain/dashboard/calendar";
+import { DASHBOARD_COMPARISONS, dashboardFiltersQuery } from "@/server/domain/dashboard/filter-query";
+import type { DashboardFilters, DashboardPeriod } from "@/server/domain/dashboard/filters";
+import { zonedDay } from "@/server/domain/dashboard/time-zone";
 import { CHANNELS, type Channel } from "@/server/domain/enums";
 
 export interface DashboardFilterOptions {

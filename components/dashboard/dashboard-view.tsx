@@ -7,7 +7,6 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { KpiTiles } from "@/components/kpi/kpi-tiles";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import type { DashboardFilters } from "@/server/domain/dashboard";
-import { feedbackInboxHref } from "@/server/domain/feedback/inbox-href";
 import type { DrillTarget } from "./drill";
 import { JourneyHeatmap } from "./journey-heatmap";
 import {
@@ -43,7 +42,10 @@ export function DashboardView({ filters }: { filters: DashboardFilters }) {
 
   const period = kpis.data?.period ?? segments.data?.period ?? heatmap.data?.period;
   const onDrill = useCallback(
-    (target: DrillTarget) => {
+    async (target: DrillTarget) => {
+      // the inbox link validates with the inbox's zod schema: loaded on the first drill, so the
+      // dashboard's first load carries no validation library (about 30 KB gzipped)
+      const { feedbackInboxHref } = await import("@/server/domain/feedback/inbox-href");
       const segmentIds = target.segmentId !== undefined ? [target.segmentId] : filters.segmentIds;
       const href = feedbackInboxHref({
         segmentIds,

@@ -2,15 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANNELS } from "../enums";
 import { dayNumber, formatIsoDate } from "./calendar";
+import { dashboardFiltersQuery, ROLLING_PERIODS, serializeDashboardFilters } from "./filter-query";
 import {
   type DashboardFilters,
   dashboardFiltersInput,
-  dashboardFiltersQuery,
   defaultDashboardFilters,
   parseDashboardSearchParams,
-  ROLLING_PERIODS,
   type SearchParams,
-  serializeDashboardFilters,
 } from "./filters";
 
 const defaults: DashboardFilters = { period: { kind: "last90" }, comparison: "previous", segmentIds: [] };

@@ -2,11 +2,7 @@ import { z } from "zod";
 import { type Channel, CHANNELS } from "../enums";
 import { isoDateProblem, MAX_YEAR, MIN_YEAR, parseIsoDate, shiftYears } from "./calendar";
 
-export const ROLLING_PERIODS = ["last30", "last90", "last365"] as const;
-export type RollingPeriod = (typeof ROLLING_PERIODS)[number];
-
-export const DASHBOARD_COMPARISONS = ["previous", "yoy", "none"] as const;
-export type DashboardComparison = (typeof DASHBOARD_COMPARISONS)[number];
+import { type DashboardComparison, DASHBOARD_COMPARISONS, ROLLING_PERIODS } from "./filter-query";
 
 export const MAX_DASHBOARD_SEGMENTS = 20;
 export const MAX_CUSTOM_PERIOD_YEARS = 3;
@@ -212,36 +208,4 @@ export function parseDashboardSearchParams(params: SearchParams): { filters: Das
   }
 
   return { filters, errors };
-}
-
-/** The `period` parameter of a period: "last90", "2026-Q3" or "2026-01-01..2026-03-31". */
-export function formatPeriodParam(period: DashboardPeriod): string {
-  if (period.kind === "quarter") return `${period.year}-Q${period.quarter}`;
-  if (period.kind === "custom") return `${period.from}..${period.to}`;
-  return period.kind;
-}
-
-/**
- * URL search parameters of `filters`, leaving out every default (the default dashboard is the bare
- * URL). Inverse of {@link parseDashboardSearchParams}: parsing the result gives `filters` back, with
- * no errors, for every `filters` that {@link dashboardFiltersInput} accepts.
- */
-export function serializeDashboardFilters(filters: DashboardFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  const period = formatPeriodParam(filters.period);
-  if (period !== "last90") params.set("period", period);
-  if (filters.comparison !== "previous") params.set("compare", filters.comparison);
-  if (filters.segmentIds.length > 0) params.set("segment", filters.segmentIds.join(","));
-  if (filters.channel !== undefined) params.set("channel", filters.channel);
-  if (filters.region !== undefined) params.set("region", filters.region);
-  if (filters.stageId !== undefined) params.set("stage", String(filters.stageId));
-  return params;
-}
-
-/**
- * The query string of `filters` ("" for the defaults), with commas left readable (`segment=3,7`):
- * URLSearchParams escapes them, though a comma means nothing special in a query value.
- */
-export function dashboardFiltersQuery(filters: DashboardFilters): string {
-  return serializeDashboardFilters(filters).toString().replaceAll("%2C", ",");
 }

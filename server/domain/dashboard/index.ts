@@ -1,4 +1,5 @@
 export * from "./calendar";
+export * from "./filter-query";
 export * from "./filters";
 export * from "./periods";
 export * from "./time-zone";

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayNumber, formatIsoDate, parseIsoDate, shiftYears } from "./calendar";
-import { type DashboardPeriod, ROLLING_PERIODS } from "./filters";
+import { ROLLING_PERIODS } from "./filter-query";
+import type { DashboardPeriod } from "./filters";
 import { comparisonPeriod, monthlyBuckets, monthsBetween, resolvePeriod, trailingMonths } from "./periods";
 import { zonedDay } from "./time-zone";
 

@@ -12,7 +12,8 @@ import {
   quarterOf,
   shiftYears,
 } from "./calendar";
-import type { DashboardComparison, DashboardPeriod } from "./filters";
+import type { DashboardComparison } from "./filter-query";
+import type { DashboardPeriod } from "./filters";
 import { startOfZonedDay, zonedDay } from "./time-zone";
 
 /** A dashboard period turned into instants: half-open [start, end) of whole days in `timeZone`. */
