@@ -48,6 +48,8 @@ export const feedback = pgTable(
     language: text(),
     sentiment: real(),
     sentimentLabel: sentimentLabelEnum(),
+    /** Where the sentiment label came from: the comment ("text") or, without a lexicon, the score. */
+    sentimentSource: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull(),
     // triage
     status: feedbackStatusEnum().notNull().default("new"),
@@ -62,6 +64,8 @@ export const feedback = pgTable(
     dismissReason: text(),
     /** Optimistic locking: every update increments it; a stale version is a CONFLICT. */
     version: integer().notNull().default(1),
+    /** Who made the last triage change (named in a CONFLICT); null for imports and the seed. */
+    updatedBy: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -114,5 +118,27 @@ export const feedback = pgTable(
       sql`${t.status} <> 'dismissed' OR (${t.dismissReason} IS NOT NULL AND length(trim(${t.dismissReason})) > 0)`,
     ),
     check("feedback_version_positive", sql`${t.version} >= 1`),
+    check("feedback_sentiment_source", sql`${t.sentimentSource} IS NULL OR ${t.sentimentSource} IN ('text', 'score')`),
+  ],
+);
+
+/** Internal notes of the team on a feedback item; never shown to the customer. */
+export const feedbackComments = pgTable(
+  "feedback_comments",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    feedbackId: integer()
+      .notNull()
+      .references(() => feedback.id, { onDelete: "cascade" }),
+    authorId: integer().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("feedback_comments_feedback_idx").on(t.feedbackId, t.id),
+    check("feedback_comments_body", sql`length(trim(${t.body})) > 0 AND length(${t.body}) <= 5000`),
   ],
 );

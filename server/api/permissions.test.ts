@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { createCustomer } from "@/db/factories";
+import { createCustomer, createFeedback } from "@/db/factories";
 import { createTestDb } from "@/db/test-db";
 import { ROLES } from "../domain/enums";
 import { createTargetInput } from "../domain/targets";
@@ -14,7 +14,12 @@ import { callByPath, callerFor, createRoleFixture } from "./testing/callers";
  * Every procedure of the router, the permission it needs (null: any member) and a valid input.
  * A new procedure without a row here fails the first test.
  */
-type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & { customerId: number; targetIds: number[] };
+type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
+  customerId: number;
+  targetIds: number[];
+  /** new items assigned to the team member, so every role allowed to triage may triage one */
+  feedbackIds: number[];
+};
 /** A valid NPS target for one calendar year: each call that may create gets a year of its own. */
 const targetFor = (year: number) => ({
   kpi: "nps",
@@ -26,6 +31,7 @@ const targetFor = (year: number) => ({
 });
 let targetYear = 2100;
 let removals = 0;
+let triaged = 0;
 const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown | ((f: Fixture) => unknown) }> = {
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
@@ -38,6 +44,15 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "audit.list": { permission: "audit.read", input: { limit: 5 } },
   "feedback.list": { permission: "feedback.read", input: { limit: 5 } },
   "feedback.filterLabels": { permission: "feedback.read", input: { segmentIds: [1, null], stageId: 1 } },
+  // each call triages an item of its own (a second "triage" of one item would be an illegal transition)
+  "feedback.triage": {
+    permission: "feedback.work",
+    input: (f: Fixture) => ({ id: f.feedbackIds[triaged++], version: 1, command: { type: "triage" } }),
+  },
+  "feedback.bulkTriage": {
+    permission: "feedback.work",
+    input: (f: Fixture) => ({ ids: [f.feedbackIds[triaged++]], command: { type: "triage" } }),
+  },
   "journeys.list": { permission: "journeys.read" },
   "segments.list": { permission: "segments.read" },
   "actions.list": { permission: "actions.read", input: {} },
@@ -62,7 +77,12 @@ beforeAll(async () => {
   for (let i = 0; i <= ROLES.length + 1; i++) {
     targetIds.push((await createTarget(handle.db, actor, createTargetInput.parse(targetFor(2200 + i)))).id);
   }
-  fixture = { ...roles, customerId: (await createCustomer(handle.db, roles.workspace.id)).id, targetIds };
+  const feedbackIds: number[] = [];
+  for (let i = 0; i < 4 * ROLES.length; i++) {
+    const item = await createFeedback(handle.db, roles.workspace.id, { assigneeId: roles.users.team_member.id });
+    feedbackIds.push(item.id);
+  }
+  fixture = { ...roles, customerId: (await createCustomer(handle.db, roles.workspace.id)).id, targetIds, feedbackIds };
 });
 afterAll(() => handle.close());
 

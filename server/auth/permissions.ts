@@ -9,7 +9,11 @@ export const PERMISSIONS = [
   "workspace.manage",
   "dashboard.read",
   "feedback.read",
+  /** Every item of the workspace; without it, feedback.read shows one's own and one's teams' items. */
+  "feedback.read_all",
   "feedback.triage",
+  /** Triage commands on the items one may triage: all (with feedback.triage) or one's own and one's teams'. */
+  "feedback.work",
   "journeys.read",
   "journeys.manage",
   "segments.read",
@@ -26,6 +30,7 @@ const READ_ALL: Permission[] = [
   "workspace.read",
   "dashboard.read",
   "feedback.read",
+  "feedback.read_all",
   "journeys.read",
   "segments.read",
   "customers.read",
@@ -35,8 +40,15 @@ const READ_ALL: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
   executive: new Set([...READ_ALL, "targets.manage"]),
-  cx_manager: new Set([...READ_ALL, "feedback.triage", "journeys.manage", "actions.manage"]),
-  team_member: new Set(["workspace.read", "dashboard.read", "feedback.read", "journeys.read", "actions.read"]),
+  cx_manager: new Set([...READ_ALL, "feedback.triage", "feedback.work", "journeys.manage", "actions.manage"]),
+  team_member: new Set([
+    "workspace.read",
+    "dashboard.read",
+    "feedback.read",
+    "feedback.work",
+    "journeys.read",
+    "actions.read",
+  ]),
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

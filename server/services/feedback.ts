@@ -10,6 +10,7 @@ import {
   type ListFeedbackInput,
   NPS_CATEGORY_SCORES,
 } from "../domain/feedback";
+import { feedbackScope, type TriageActor } from "./triage";
 
 /** `receivedAt` at full precision, in the cursor's format (see server/domain/feedback/list.ts). */
 const exactReceivedAt = sql<string>`to_char(${feedback.receivedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -51,11 +52,11 @@ function filterConditions(filters: FeedbackFilters): (SQL | undefined)[] {
 }
 
 /**
- * The workspace's feedback matching the filters, newest first, keyset-paginated on
+ * The feedback the actor may see (feedbackScope) matching the filters, newest first, keyset-paginated on
  * (receivedAt, id): a page continues strictly after the cursor's row, so rows are never skipped or
  * repeated while the filters stay the same.
  */
-export async function listFeedback(db: Db, workspaceId: number, input: ListFeedbackInput) {
+export async function listFeedback(db: Db, actor: TriageActor, input: ListFeedbackInput) {
   const { cursor: cursorText, limit, ...filters } = input;
   const cursor = cursorText ? decodeFeedbackCursor(cursorText) : null;
   const rows = await db
@@ -70,6 +71,10 @@ export async function listFeedback(db: Db, workspaceId: number, input: ListFeedb
       language: feedback.language,
       status: feedback.status,
       priority: feedback.priority,
+      assigneeId: feedback.assigneeId,
+      teamId: feedback.teamId,
+      dueAt: feedback.dueAt,
+      version: feedback.version,
       customerExternalId: customers.externalId,
       stageName: journeyStages.name,
       exactReceivedAt,
@@ -82,7 +87,8 @@ export async function listFeedback(db: Db, workspaceId: number, input: ListFeedb
     )
     .where(
       and(
-        eq(feedback.workspaceId, workspaceId),
+        eq(feedback.workspaceId, actor.workspaceId),
+        feedbackScope(actor, "read"),
         ...filterConditions(filters),
         cursor
           ? sql`(${feedback.receivedAt}, ${feedback.id}) < (${cursor.receivedAt}::timestamptz, ${cursor.id})`

@@ -97,6 +97,10 @@ describe("feedback.list", () => {
       language: "he",
       status: "triaged",
       priority: "high",
+      assigneeId: null,
+      teamId: null,
+      dueAt: null,
+      version: 1,
       customerExternalId: "ACME-1",
       stageName: "Delivery",
     });

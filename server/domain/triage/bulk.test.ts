@@ -64,7 +64,7 @@ describe("planBulk", () => {
       "too many items",
       Array.from({ length: MAX_BULK_ITEMS + 1 }, (_, index) => item(index + 1)),
       resolve,
-      "Select at most 500 items at a time (501 selected).",
+      "Select at most 1000 items at a time (1001 selected).",
     ],
   ])("throws INVALID_INPUT for %s", (_, items, command, message) => {
     expect(() => planBulk(items, command, actor, now)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));

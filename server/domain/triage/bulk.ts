@@ -4,7 +4,7 @@ import { type TriageActor, type TriagePlan, type TriageState, assertPlanContext,
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from "./sla";
 
 /** The most items one bulk command may touch: one inbox page of selections, one short transaction. */
-export const MAX_BULK_ITEMS = 500;
+export const MAX_BULK_ITEMS = 1000;
 
 export interface BulkItemError {
   id: number;
