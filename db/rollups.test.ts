@@ -1,9 +1,18 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHANNELS, METRIC_KINDS, type MetricKind } from "../server/domain/enums";
+import {
+  CHANNELS,
+  METRIC_KINDS,
+  type MetricKind,
+} from "../server/domain/enums";
 import { SCORE_RANGES } from "../server/domain/scores";
 import { queryRows, type DbHandle } from "./client";
-import { createCustomer, createSegment, createStage, createWorkspace } from "./factories";
+import {
+  createCustomer,
+  createSegment,
+  createStage,
+  createWorkspace,
+} from "./factories";
 import { rebuildRollups, rollupsLeftDirty } from "./rollups";
 import { customers, feedback, orders, workspaces } from "./schema";
 import { createTestDb } from "./test-db";
@@ -18,7 +27,8 @@ function prng(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const int = (min: number, max: number) =>
+    min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
   return { next, int, pick };
 }
@@ -59,6 +69,17 @@ const ORDERS_CUBE = `
   SELECT workspace_id, dims, channel, region, grain, bucket::text AS bucket, segment_id, nps_category, revenue::text AS revenue,
     purchases, refunds
   FROM orders_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
+const CUSTOMER_CUBE_FROM_RAW = `
+  SELECT c.workspace_id, x.dims, CASE WHEN x.dims = 1 THEN c.region END AS region, g.grain, g.bucket::text AS bucket,
+    c.segment_id, l.category AS nps_category, count(*)::int AS customers
+  FROM customers c LEFT JOIN (${LATEST_NPS}) l ON l.customer_id = c.id
+  ${CUBE.replace("(VALUES (0), (1), (2), (3))", "(VALUES (0), (1))").replaceAll("AT_", "c.created_at")}
+  WHERE c.churned_at IS NULL
+  GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+// rows that dropped to zero stay in the cube; they add nothing to a sum
+const CUSTOMER_CUBE = `
+  SELECT workspace_id, dims, region, grain, bucket::text AS bucket, segment_id, nps_category, customers
+  FROM customer_rollup WHERE customers <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 const STATE_FROM_RAW = `
   SELECT c.id AS customer_id, c.workspace_id, c.segment_id, c.region, c.created_at::text AS created_at,
     c.churned_at::text AS churned_at, l.category AS nps_category, l.score::int AS nps_score, l.received_at::text AS nps_at
@@ -71,20 +92,32 @@ const STATE = `
 describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
   let handle: DbHandle;
   const rnd = prng(20261123);
-  const ids = { customers: [] as number[], stages: [] as (number | null)[], segments: [] as (number | null)[] };
+  const ids = {
+    customers: [] as number[],
+    stages: [] as (number | null)[],
+    segments: [] as (number | null)[],
+  };
   let ws: number;
   let other: number;
 
   async function expectRollupsMatchRaw() {
     const db = handle.db;
-    const rows = async (query: string) => queryRows<Record<string, unknown>>(db, sql.raw(query));
+    const rows = async (query: string) =>
+      queryRows<Record<string, unknown>>(db, sql.raw(query));
     const feedbackCube = await rows(FEEDBACK_CUBE);
     expect(feedbackCube).toEqual(await rows(FEEDBACK_CUBE_FROM_RAW));
     const ordersCube = await rows(ORDERS_CUBE);
     expect(ordersCube).toEqual(await rows(ORDERS_CUBE_FROM_RAW));
     const state = await rows(STATE);
     expect(state).toEqual(await rows(STATE_FROM_RAW));
-    return { feedbackRows: feedbackCube.length, orderRows: ordersCube.length, customers: state.length };
+    const customerCube = await rows(CUSTOMER_CUBE);
+    expect(customerCube).toEqual(await rows(CUSTOMER_CUBE_FROM_RAW));
+    expect(customerCube.every((r) => Number(r.customers) > 0)).toBe(true);
+    return {
+      feedbackRows: feedbackCube.length,
+      orderRows: ordersCube.length,
+      customers: state.length,
+    };
   }
 
   function randomFeedback(n: number, workspaceId: number) {
@@ -100,8 +133,19 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
         channel: rnd.next() < 0.1 ? null : rnd.pick(CHANNELS),
         metricKind,
         score: range ? rnd.int(range.min, range.max) : null,
-        sentiment: rnd.next() < 0.2 ? null : Math.round((rnd.next() * 2 - 1) * 10_000) / 10_000,
-        receivedAt: new Date(Date.UTC(2026, rnd.int(0, 2), rnd.int(1, 28), rnd.int(0, 23), rnd.int(0, 59))),
+        sentiment:
+          rnd.next() < 0.2
+            ? null
+            : Math.round((rnd.next() * 2 - 1) * 10_000) / 10_000,
+        receivedAt: new Date(
+          Date.UTC(
+            2026,
+            rnd.int(0, 2),
+            rnd.int(1, 28),
+            rnd.int(0, 23),
+            rnd.int(0, 59),
+          ),
+        ),
       };
     });
   }
@@ -116,7 +160,9 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
         kind: refund ? ("refund" as const) : ("purchase" as const),
         amount: `${refund && cents > 0 ? "-" : ""}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`,
         channel: rnd.next() < 0.1 ? null : rnd.pick(CHANNELS),
-        orderedAt: new Date(Date.UTC(2026, rnd.int(0, 2), rnd.int(1, 28), rnd.int(0, 23))),
+        orderedAt: new Date(
+          Date.UTC(2026, rnd.int(0, 2), rnd.int(1, 28), rnd.int(0, 23)),
+        ),
       };
     });
   }
@@ -126,12 +172,19 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     const db = handle.db;
     ws = (await createWorkspace(db)).id;
     other = (await createWorkspace(db)).id;
-    for (let i = 0; i < 3; i++) ids.segments.push((await createSegment(db, ws)).id);
+    for (let i = 0; i < 3; i++)
+      ids.segments.push((await createSegment(db, ws)).id);
     ids.segments.push(null);
-    for (let i = 0; i < 3; i++) ids.stages.push((await createStage(db, ws, { position: i, name: `Stage ${i}` })).id);
+    for (let i = 0; i < 3; i++)
+      ids.stages.push(
+        (await createStage(db, ws, { position: i, name: `Stage ${i}` })).id,
+      );
     ids.stages.push(null);
     for (let i = 0; i < 25; i++) {
-      const c = await createCustomer(db, ws, { segmentId: rnd.pick(ids.segments), region: rnd.pick(["North", "South", null]) });
+      const c = await createCustomer(db, ws, {
+        segmentId: rnd.pick(ids.segments),
+        region: rnd.pick(["North", "South", null]),
+      });
       ids.customers.push(c.id);
     }
   });
@@ -148,7 +201,12 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
       handle.db,
       sql`SELECT DISTINCT nps_category AS category FROM orders_rollup`,
     );
-    expect(categories.map((c) => c.category ?? "none").sort()).toEqual(["detractor", "none", "passive", "promoter"]);
+    expect(categories.map((c) => c.category ?? "none").sort()).toEqual([
+      "detractor",
+      "none",
+      "passive",
+      "promoter",
+    ]);
   });
 
   it("after a customer's newer NPS answer changes their category", async () => {
@@ -175,7 +233,10 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
 
   it("after edits of scores, dates, stages, customers and amounts", async () => {
     const db = handle.db;
-    const rows = await db.select({ id: feedback.id }).from(feedback).where(eq(feedback.workspaceId, ws));
+    const rows = await db
+      .select({ id: feedback.id })
+      .from(feedback)
+      .where(eq(feedback.workspaceId, ws));
     for (let i = 0; i < 40; i++) {
       const id = rnd.pick(rows).id;
       const metricKind = rnd.pick(METRIC_KINDS);
@@ -193,20 +254,37 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
         .where(eq(feedback.id, id));
     }
     // a triage-only change moves no figure
-    await db.update(feedback).set({ status: "triaged" }).where(eq(feedback.workspaceId, ws));
+    await db
+      .update(feedback)
+      .set({ status: "triaged" })
+      .where(eq(feedback.workspaceId, ws));
     const orderRows = await db.select({ id: orders.id }).from(orders);
     await db
       .update(orders)
       .set({ amount: "12.34", kind: "purchase" })
-      .where(inArray(orders.id, orderRows.slice(0, 30).map((o) => o.id)));
+      .where(
+        inArray(
+          orders.id,
+          orderRows.slice(0, 30).map((o) => o.id),
+        ),
+      );
     await expectRollupsMatchRaw();
   });
 
   it("after customers move segment or region", async () => {
     const db = handle.db;
-    await db.update(customers).set({ segmentId: ids.segments[0] }).where(inArray(customers.id, ids.customers.slice(0, 8)));
-    await db.update(customers).set({ region: "West" }).where(inArray(customers.id, ids.customers.slice(5, 12)));
-    await db.update(customers).set({ name: "Renamed" }).where(inArray(customers.id, ids.customers.slice(12, 14)));
+    await db
+      .update(customers)
+      .set({ segmentId: ids.segments[0] })
+      .where(inArray(customers.id, ids.customers.slice(0, 8)));
+    await db
+      .update(customers)
+      .set({ region: "West" })
+      .where(inArray(customers.id, ids.customers.slice(5, 12)));
+    await db
+      .update(customers)
+      .set({ name: "Renamed" })
+      .where(inArray(customers.id, ids.customers.slice(12, 14)));
     await db
       .update(customers)
       .set({ churnedAt: new Date(Date.now() + 86_400_000) })
@@ -217,9 +295,19 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
   it("after deletes, and rebuilding gives the same rows", async () => {
     const db = handle.db;
     const rows = await db.select({ id: feedback.id }).from(feedback);
-    await db.delete(feedback).where(inArray(feedback.id, rows.filter((_, i) => i % 3 === 0).map((r) => r.id)));
+    await db.delete(feedback).where(
+      inArray(
+        feedback.id,
+        rows.filter((_, i) => i % 3 === 0).map((r) => r.id),
+      ),
+    );
     const orderRows = await db.select({ id: orders.id }).from(orders);
-    await db.delete(orders).where(inArray(orders.id, orderRows.filter((_, i) => i % 4 === 0).map((r) => r.id)));
+    await db.delete(orders).where(
+      inArray(
+        orders.id,
+        orderRows.filter((_, i) => i % 4 === 0).map((r) => r.id),
+      ),
+    );
     const before = await expectRollupsMatchRaw();
     await rebuildRollups(db);
     expect(await expectRollupsMatchRaw()).toEqual(before);
@@ -227,7 +315,13 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
 
   it("rolls back with the transaction that wrote", async () => {
     const db = handle.db;
-    const count = async () => (await queryRows<{ n: number }>(db, sql`SELECT sum(responses)::int AS n FROM feedback_rollup`))[0]?.n;
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`SELECT sum(responses)::int AS n FROM feedback_rollup`,
+        )
+      )[0]?.n;
     const before = await count();
     await expect(
       db.transaction(async (tx) => {
@@ -241,13 +335,21 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
   it("never mixes workspaces, and go away with a deleted workspace", async () => {
     const db = handle.db;
     const c = await createCustomer(db, other);
-    await db.insert(feedback).values({ ...randomFeedback(1, other)[0]!, customerId: c.id, stageId: null });
-    await db.insert(orders).values({ ...randomOrders(1, other)[0]!, customerId: c.id });
+    await db
+      .insert(feedback)
+      .values({
+        ...randomFeedback(1, other)[0]!,
+        customerId: c.id,
+        stageId: null,
+      });
+    await db
+      .insert(orders)
+      .values({ ...randomOrders(1, other)[0]!, customerId: c.id });
     await expectRollupsMatchRaw();
     await db.delete(workspaces).where(eq(workspaces.id, other));
     const left = await queryRows<{ n: number }>(
       db,
-      sql`SELECT (SELECT count(*) FROM feedback_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM orders_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM customer_state WHERE workspace_id = ${other}) AS n`,
+      sql`SELECT (SELECT count(*) FROM feedback_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM orders_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM customer_state WHERE workspace_id = ${other}) + (SELECT count(*) FROM customer_rollup WHERE workspace_id = ${other}) AS n`,
     );
     expect(Number(left[0]?.n)).toBe(0);
     await expectRollupsMatchRaw();
@@ -264,9 +366,16 @@ describe(`deferred rollups for bulk loads (${testEngine()})`, () => {
     const ws = (await createWorkspace(db)).id;
     const customer = await createCustomer(db, ws, { region: "North" });
     const cube = async () =>
-      (await queryRows<{ n: number }>(db, sql`SELECT coalesce(sum(responses), 0)::int AS n FROM feedback_rollup WHERE dims = 0 AND grain = 'day'`))[0]?.n;
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`SELECT coalesce(sum(responses), 0)::int AS n FROM feedback_rollup WHERE dims = 0 AND grain = 'day'`,
+        )
+      )[0]?.n;
     await db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
+      await tx.execute(
+        sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`,
+      );
       await tx.insert(feedback).values(
         Array.from({ length: 5 }, (_, i) => ({
           workspaceId: ws,
@@ -282,7 +391,16 @@ describe(`deferred rollups for bulk loads (${testEngine()})`, () => {
     expect(await cube()).toBe(0);
     expect(await rollupsLeftDirty(db)).toBe(true);
     // outside a deferring transaction the triggers work as usual
-    await db.insert(feedback).values({ workspaceId: ws, source: "survey", externalId: "B-x", metricKind: "csat", score: 4, receivedAt: new Date(Date.UTC(2026, 0, 9)) });
+    await db
+      .insert(feedback)
+      .values({
+        workspaceId: ws,
+        source: "survey",
+        externalId: "B-x",
+        metricKind: "csat",
+        score: 4,
+        receivedAt: new Date(Date.UTC(2026, 0, 9)),
+      });
     expect(await cube()).toBe(1);
     await rebuildRollups(db);
     expect(await cube()).toBe(6);

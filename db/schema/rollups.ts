@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, numeric, pgTable, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 import { channelEnum, metricKindEnum } from "./enums";
 import { workspaces } from "./workspaces";
@@ -55,7 +67,17 @@ export const feedbackRollup = pgTable(
     // the triggers' upsert key; its prefix serves every dashboard read: workspace × breakdown ×
     // (channel, region) equality × grain × bucket range
     unique("feedback_rollup_key")
-      .on(t.workspaceId, t.dims, t.channel, t.region, t.grain, t.bucket, t.segmentId, t.stageId, t.metricKind)
+      .on(
+        t.workspaceId,
+        t.dims,
+        t.channel,
+        t.region,
+        t.grain,
+        t.bucket,
+        t.segmentId,
+        t.stageId,
+        t.metricKind,
+      )
       .nullsNotDistinct(),
     check("feedback_rollup_dims", sql`${t.dims} BETWEEN 0 AND 7`),
   ],
@@ -88,7 +110,16 @@ export const ordersRollup = pgTable(
   (t) => [
     // the triggers' upsert key; its prefix serves every dashboard revenue read (as above)
     unique("orders_rollup_key")
-      .on(t.workspaceId, t.dims, t.channel, t.region, t.grain, t.bucket, t.segmentId, t.npsCategory)
+      .on(
+        t.workspaceId,
+        t.dims,
+        t.channel,
+        t.region,
+        t.grain,
+        t.bucket,
+        t.segmentId,
+        t.npsCategory,
+      )
       .nullsNotDistinct(),
     check("orders_rollup_dims", sql`${t.dims} BETWEEN 0 AND 3`),
   ],
@@ -117,8 +148,51 @@ export const customerState = pgTable(
     npsAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    // churn, customers per category and churn gap per segment: one scan of a workspace's rows
-    index("customer_state_workspace_segment_idx").on(t.workspaceId, t.segmentId),
+    index("customer_state_workspace_segment_idx").on(
+      t.workspaceId,
+      t.segmentId,
+    ),
+    // churn figures read the customers who churned since their earliest date here (an index
+    // range), and everyone else from customer_rollup
+    index("customer_state_churned_idx")
+      .on(t.workspaceId, t.churnedAt)
+      .where(sql`${t.churnedAt} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Customers who have not churned, counted by the day and month they joined (UTC), per segment and
+ * latest NPS category, with and without region (dims 1 / 0): with the churned customers read from
+ * customer_state, every churn and headcount figure at day boundaries without a scan of all
+ * customers. Kept from customer_state by its triggers, in the writing transaction.
+ */
+export const customerRollup = pgTable(
+  "customer_rollup",
+  {
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dims: smallint().notNull(),
+    region: text(),
+    grain: text({ enum: ["day", "month"] }).notNull(),
+    bucket: date().notNull(),
+    segmentId: integer(),
+    npsCategory: text({ enum: ["promoter", "passive", "detractor"] }),
+    customers: integer().notNull().default(0),
+  },
+  (t) => [
+    unique("customer_rollup_key")
+      .on(
+        t.workspaceId,
+        t.dims,
+        t.region,
+        t.grain,
+        t.bucket,
+        t.segmentId,
+        t.npsCategory,
+      )
+      .nullsNotDistinct(),
+    check("customer_rollup_dims", sql`${t.dims} BETWEEN 0 AND 1`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { customers, feedback, orders } from "@/db/schema";
+import { queryRows } from "@/db/client";
 import { monthPeriod, type Period } from "../domain/period";
 
 export interface PeriodCounts {
@@ -17,26 +17,46 @@ export interface OverviewCounts {
   lastMonth: PeriodCounts & Period;
 }
 
-async function periodCounts(db: Db, workspaceId: number, period: Period): Promise<PeriodCounts> {
+/**
+ * Feedback and net revenue of whole UTC months, from the month rows of the rollup cubes (kept in
+ * the writing transaction, so as live as the raw tables): a few rows instead of a month of items.
+ */
+async function monthCounts(
+  db: Db,
+  workspaceId: number,
+  months: Period[],
+): Promise<Map<string, PeriodCounts>> {
+  const buckets = months.map((m) => m.start.toISOString().slice(0, 10));
+  const list = sql.join(
+    buckets.map((b) => sql`${b}::date`),
+    sql`, `,
+  );
   const [fb, rev] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(feedback)
-      .where(
-        and(
-          eq(feedback.workspaceId, workspaceId),
-          gte(feedback.receivedAt, period.start),
-          lt(feedback.receivedAt, period.end),
-        ),
-      ),
-    db
-      .select({ total: sql<string>`coalesce(sum(${orders.amount}), 0)::text` })
-      .from(orders)
-      .where(
-        and(eq(orders.workspaceId, workspaceId), gte(orders.orderedAt, period.start), lt(orders.orderedAt, period.end)),
-      ),
+    queryRows<{ bucket: string; n: number }>(
+      db,
+      // dims 4: every stage, no channel or region breakdown; every metric kind, anonymous included
+      sql`SELECT bucket::text AS bucket, sum(responses)::int AS n FROM feedback_rollup
+        WHERE workspace_id = ${workspaceId} AND dims = 4 AND channel IS NULL AND region IS NULL
+          AND grain = 'month' AND bucket IN (${list})
+        GROUP BY 1`,
+    ),
+    queryRows<{ bucket: string; total: string }>(
+      db,
+      sql`SELECT bucket::text AS bucket, sum(revenue)::text AS total FROM orders_rollup
+        WHERE workspace_id = ${workspaceId} AND dims = 0 AND channel IS NULL AND region IS NULL
+          AND grain = 'month' AND bucket IN (${list})
+        GROUP BY 1`,
+    ),
   ]);
-  return { feedback: fb[0]?.n ?? 0, revenue: rev[0]?.total ?? "0" };
+  return new Map(
+    buckets.map((bucket) => [
+      bucket,
+      {
+        feedback: fb.find((r) => r.bucket === bucket)?.n ?? 0,
+        revenue: rev.find((r) => r.bucket === bucket)?.total ?? "0",
+      },
+    ]),
+  );
 }
 
 /** Live counts for the Overview: feedback and net revenue this month and last, active customers. */
@@ -47,18 +67,21 @@ export async function getOverviewCounts(
 ): Promise<OverviewCounts> {
   const current = monthPeriod(now);
   const previous = monthPeriod(now, -1);
-  const [thisMonth, lastMonth, active] = await Promise.all([
-    periodCounts(db, workspace.id, current),
-    periodCounts(db, workspace.id, previous),
-    db
-      .select({ n: count() })
-      .from(customers)
-      .where(and(eq(customers.workspaceId, workspace.id), isNull(customers.churnedAt))),
+  const [counts, active] = await Promise.all([
+    monthCounts(db, workspace.id, [current, previous]),
+    // customers who have not churned: customer_rollup counts exactly those, by joining month
+    queryRows<{ n: number }>(
+      db,
+      sql`SELECT coalesce(sum(customers), 0)::int AS n FROM customer_rollup
+        WHERE workspace_id = ${workspace.id} AND dims = 0 AND region IS NULL AND grain = 'month'`,
+    ),
   ]);
+  const of = (period: Period) =>
+    counts.get(period.start.toISOString().slice(0, 10))!;
   return {
     currency: workspace.currency,
     activeCustomers: active[0]?.n ?? 0,
-    thisMonth: { ...current, ...thisMonth },
-    lastMonth: { ...previous, ...lastMonth },
+    thisMonth: { ...current, ...of(current) },
+    lastMonth: { ...previous, ...of(previous) },
   };
 }

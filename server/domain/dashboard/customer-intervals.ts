@@ -22,7 +22,9 @@ export class Boundaries {
   readonly instants: readonly string[];
 
   constructor(instants: readonly Date[]) {
-    const times = [...new Set(instants.map((d) => d.getTime()))].sort((a, b) => a - b);
+    const times = [...new Set(instants.map((d) => d.getTime()))].sort(
+      (a, b) => a - b,
+    );
     this.instants = times.map((t) => new Date(t).toISOString());
   }
 
@@ -31,23 +33,47 @@ export class Boundaries {
     return `{${this.instants.join(",")}}`;
   }
 
+  /**
+   * First days ("YYYY-MM-01") of the months with a boundary after their first instant: a count by
+   * joining month cannot tell which side of such a boundary a customer joined on, so those months
+   * are read by day. Boundaries must be UTC midnights (the day rows are UTC days).
+   */
+  raggedMonths(): string[] {
+    const months = new Set<string>();
+    for (const instant of this.instants) {
+      if (!instant.endsWith("T00:00:00.000Z"))
+        throw new Error(`${instant} is not a UTC midnight`);
+      if (!instant.startsWith("01", 8)) months.add(`${instant.slice(0, 7)}-01`);
+    }
+    return [...months].sort();
+  }
+
   /** Position of an instant that was one of the constructor's. */
   indexOf(instant: Date): number {
     const index = this.instants.indexOf(instant.toISOString());
-    if (index < 0) throw new Error(`${instant.toISOString()} is not a boundary`);
+    if (index < 0)
+      throw new Error(`${instant.toISOString()} is not a boundary`);
     return index;
   }
 }
 
 /** Customers who had joined before boundary `at` and had not churned before it. */
-export function activeAt(rows: readonly CustomerInterval[], at: number): number {
+export function activeAt(
+  rows: readonly CustomerInterval[],
+  at: number,
+): number {
   let active = 0;
-  for (const row of rows) if (row.joined <= at && (row.churned === null || row.churned > at)) active += row.n;
+  for (const row of rows)
+    if (row.joined <= at && (row.churned === null || row.churned > at))
+      active += row.n;
   return active;
 }
 
 /** Customers who joined before boundary `at`, churned or not. */
-export function joinedBefore(rows: readonly CustomerInterval[], at: number): number {
+export function joinedBefore(
+  rows: readonly CustomerInterval[],
+  at: number,
+): number {
   let joined = 0;
   for (const row of rows) if (row.joined <= at) joined += row.n;
   return joined;
@@ -57,11 +83,16 @@ export function joinedBefore(rows: readonly CustomerInterval[], at: number): num
  * Churn between boundaries `start` and `end` (start < end): customers active at the start, and those
  * of them who churned before the end. Customers who joined inside the period are not in its base.
  */
-export function churnBetween(rows: readonly CustomerInterval[], start: number, end: number): ChurnCounts {
+export function churnBetween(
+  rows: readonly CustomerInterval[],
+  start: number,
+  end: number,
+): ChurnCounts {
   let activeAtStart = 0;
   let churned = 0;
   for (const row of rows) {
-    if (row.joined > start || (row.churned !== null && row.churned <= start)) continue;
+    if (row.joined > start || (row.churned !== null && row.churned <= start))
+      continue;
     activeAtStart += row.n;
     if (row.churned !== null && row.churned <= end) churned += row.n;
   }
