@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import {
+  findBursts,
+  findDuplicateTexts,
+  findExtremeScoresWithoutText,
+  findUnverifiedReviews,
+  screenFeedback,
+  SUSPICION_DEFAULTS,
+  type ScreenedFeedback,
+} from "./suspicious";
+
+const T0 = Date.parse("2026-03-01T10:00:00Z");
+let nextId = 1;
+function item(overrides: Partial<ScreenedFeedback<number>> = {}): ScreenedFeedback<number> {
+  return {
+    id: nextId++,
+    customerId: 100,
+    source: "survey",
+    text: "Fine.",
+    metricKind: "csat",
+    score: 4,
+    receivedAt: new Date(T0),
+    ...overrides,
+  };
+}
+const ids = (flags: Array<{ feedbackId: number }>) => flags.map((f) => f.feedbackId).sort((a, b) => a - b);
+
+describe("findDuplicateTexts", () => {
+  const text = "Best store ever, everyone should buy here!";
+
+  it("flags the same normalised text from several customers", () => {
+    const a = item({ customerId: 1, text });
+    const b = item({ customerId: 2, text: "best store EVER — everyone should buy here 😀 http://spam.example" });
+    const c = item({ customerId: 3, text: "Something else entirely, thank you" });
+    const flags = findDuplicateTexts([a, b, c]);
+    expect(ids(flags)).toEqual([a.id, b.id]);
+    expect(flags[0]).toMatchObject({ code: "duplicate_text", reason: "The same text came from 2 customers (2 items)." });
+  });
+
+  it("counts anonymous items as separate people, but one customer repeating themselves as one", () => {
+    expect(ids(findDuplicateTexts([item({ customerId: null, text }), item({ customerId: null, text })]))).toHaveLength(2);
+    expect(findDuplicateTexts([item({ customerId: 7, text }), item({ customerId: 7, text })])).toEqual([]);
+  });
+
+  it("ignores short, common texts and honours the thresholds", () => {
+    expect(findDuplicateTexts([item({ customerId: 1, text: "Great service!" }), item({ customerId: 2, text: "great service" })])).toEqual([]);
+    const three = [1, 2, 3].map((customerId) => item({ customerId, text }));
+    expect(findDuplicateTexts(three, { duplicateMinCustomers: 4 })).toEqual([]);
+    expect(findDuplicateTexts(three, { duplicateMinCustomers: 3 })).toHaveLength(3);
+  });
+});
+
+describe("findBursts", () => {
+  const minute = 60_000;
+  const burst = (n: number, source: string, stepMs: number, origin?: string) =>
+    Array.from({ length: n }, (_, k) => item({ source, origin, receivedAt: new Date(T0 + k * stepMs).toISOString() }));
+
+  it("flags every item of ≥ N items from one source within the window", () => {
+    const items = burst(SUSPICION_DEFAULTS.burstMinItems, "review", 30_000);
+    const flags = findBursts(items);
+    expect(ids(flags)).toEqual(ids(items.map((i) => ({ feedbackId: i.id }))));
+    expect(flags[0]).toMatchObject({ code: "burst", reason: "10 items came from review within 10 minutes." });
+  });
+
+  it("does not flag the same number spread out, or split across sources and origins", () => {
+    expect(findBursts(burst(10, "review", 2 * minute))).toEqual([]);
+    expect(findBursts([...burst(5, "review", 1000), ...burst(5, "survey", 1000)])).toEqual([]);
+    expect(findBursts([...burst(5, "review", 1000, "widget-a"), ...burst(5, "review", 1000, "widget-b")])).toEqual([]);
+  });
+
+  it("honours the exported parameters and flags only the items inside a busy window", () => {
+    const items = [...burst(3, "chat", 1000), item({ source: "chat", receivedAt: T0 + 60 * minute })];
+    const flags = findBursts(items, { burstMinItems: 3, burstWindowMs: 5000 });
+    expect(flags).toHaveLength(3);
+    expect(flags[0]!.reason).toBe("3 items came from chat within 5 seconds.");
+  });
+});
+
+describe("findUnverifiedReviews", () => {
+  const orders = [
+    { customerId: 1, orderedAt: "2026-02-01T00:00:00Z" },
+    { customerId: 2, orderedAt: "2026-04-01T00:00:00Z" },
+    { customerId: 3, orderedAt: "2026-01-01T00:00:00Z", kind: "refund" as const },
+  ];
+
+  it("flags reviews from customers with no order by then, or with no customer", () => {
+    const verified = item({ source: "review", customerId: 1 });
+    const orderedLater = item({ source: "review", customerId: 2 });
+    const refundOnly = item({ source: "review", customerId: 3 });
+    const anonymous = item({ source: "review", customerId: null });
+    const survey = item({ source: "survey", customerId: 99 });
+    const flags = findUnverifiedReviews([verified, orderedLater, refundOnly, anonymous, survey], orders);
+    expect(ids(flags)).toEqual([orderedLater.id, refundOnly.id, anonymous.id]);
+    expect(flags.find((f) => f.feedbackId === orderedLater.id)).toMatchObject({
+      code: "unverified_review",
+      reason: "A review from customer 2, who had placed no order by then.",
+    });
+    expect(flags.find((f) => f.feedbackId === anonymous.id)!.reason).toBe("A review with no customer: no order can back it.");
+  });
+});
+
+describe("findExtremeScoresWithoutText", () => {
+  it.each([
+    ["nps", 0, null, true, "NPS 0 (the lowest score) with no comment."],
+    ["nps", 10, "   ", true, "NPS 10 (the highest score) with no comment."],
+    ["csat", 5, null, true, "CSAT 5 (the highest score) with no comment."],
+    ["ces", 7, null, true, "CES 7 (the highest score) with no comment."],
+    ["rating", 1, "", true, "Rating 1 (the lowest score) with no comment."],
+    ["nps", 10, "Love it", false, ""],
+    ["nps", 9, null, false, ""],
+    ["ces", 5, null, false, ""],
+    ["none", null, null, false, ""],
+  ] as const)("%s %s with text %j → %s", (metricKind, score, text, flagged, reason) => {
+    const flags = findExtremeScoresWithoutText([item({ metricKind, score, text })]);
+    expect(flags).toHaveLength(flagged ? 1 : 0);
+    if (flagged) expect(flags[0]).toMatchObject({ code: "extreme_score_no_text", reason });
+  });
+});
+
+describe("screenFeedback", () => {
+  it("groups every rule's flags by item", () => {
+    const suspicious = item({ source: "review", customerId: null, metricKind: "rating", score: 5, text: null });
+    const fine = item({ customerId: 1 });
+    const flags = screenFeedback([suspicious, fine], [{ customerId: 1, orderedAt: T0 - 1 }]);
+    expect([...flags.keys()]).toEqual([suspicious.id]);
+    expect(flags.get(suspicious.id)!.map((f) => f.code).sort()).toEqual(["extreme_score_no_text", "unverified_review"]);
+  });
+});

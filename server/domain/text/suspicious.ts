@@ -1,0 +1,218 @@
+import type { MetricKind } from "../enums";
+import { SCORE_RANGES } from "../scores";
+import { segmentText, wordKeys } from "./tokenise";
+
+/** Why an item looks suspicious; each rule has one code. */
+export const SUSPICION_CODES = ["duplicate_text", "burst", "unverified_review", "extreme_score_no_text"] as const;
+export type SuspicionCode = (typeof SUSPICION_CODES)[number];
+
+export interface SuspicionFlag<Id = number> {
+  feedbackId: Id;
+  code: SuspicionCode;
+  /** For people: what was seen, with the numbers. */
+  reason: string;
+}
+
+/** The fields of a feedback item the rules read. */
+export interface ScreenedFeedback<Id = number> {
+  id: Id;
+  customerId: string | number | null;
+  /** feedback.source ("review", "survey", …). */
+  source: string;
+  /** Finer origin within the source where known (widget, device, IP hash); bursts are counted per source and origin. */
+  origin?: string | null;
+  text: string | null;
+  metricKind: MetricKind;
+  score: number | null;
+  receivedAt: Date | string | number;
+}
+
+export interface ScreenedOrder {
+  customerId: string | number;
+  orderedAt: Date | string | number;
+  /** Refunds do not make a customer a buyer; absent counts as a purchase. */
+  kind?: "purchase" | "refund";
+}
+
+export interface SuspicionOptions {
+  /** duplicate_text: distinct customers (an anonymous item counts as one) sending the same text. Default 2. */
+  duplicateMinCustomers?: number;
+  /** duplicate_text: texts shorter than this (normalised) are ordinary ("great service!"). Default 20. */
+  duplicateMinLength?: number;
+  /** burst: this many items from one source and origin … Default 10. */
+  burstMinItems?: number;
+  /** … within this many milliseconds. Default 10 minutes. */
+  burstWindowMs?: number;
+}
+
+export const SUSPICION_DEFAULTS: Required<SuspicionOptions> = {
+  duplicateMinCustomers: 2,
+  duplicateMinLength: 20,
+  burstMinItems: 10,
+  burstWindowMs: 10 * 60_000,
+};
+
+/** Feedback sources whose items claim a purchase, so an order must back them. */
+export const VERIFIED_SOURCES: ReadonlySet<string> = new Set(["review"]);
+
+function millis(value: Date | string | number): number {
+  return value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(value);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * The same text (compared by words: case, accents, punctuation, emoji, URLs and @mentions
+ * ignored) from at least `duplicateMinCustomers` different customers, where the compared text is
+ * at least `duplicateMinLength` characters long. Every item of such a group is flagged.
+ */
+export function findDuplicateTexts<Id>(
+  items: readonly ScreenedFeedback<Id>[],
+  options: SuspicionOptions = {},
+): SuspicionFlag<Id>[] {
+  const { duplicateMinCustomers, duplicateMinLength } = { ...SUSPICION_DEFAULTS, ...options };
+  const groups = new Map<string, ScreenedFeedback<Id>[]>();
+  for (const item of items) {
+    if (!item.text) continue;
+    const key = wordKeys(segmentText(item.text)).join(" ");
+    if (key.length < duplicateMinLength) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  const flags: SuspicionFlag<Id>[] = [];
+  for (const group of groups.values()) {
+    const customers = new Set(group.map((item, index) => (item.customerId === null ? `anonymous ${index}` : `customer ${item.customerId}`)));
+    if (customers.size < duplicateMinCustomers) continue;
+    for (const item of group) {
+      flags.push({
+        feedbackId: item.id,
+        code: "duplicate_text",
+        reason: `The same text came from ${plural(customers.size, "customer")} (${plural(group.length, "item")}).`,
+      });
+    }
+  }
+  return flags;
+}
+
+/**
+ * At least `burstMinItems` items from one source (and origin, when given) within any window of
+ * `burstWindowMs`: every item inside such a window is flagged. Items with an unreadable time are
+ * skipped.
+ */
+export function findBursts<Id>(items: readonly ScreenedFeedback<Id>[], options: SuspicionOptions = {}): SuspicionFlag<Id>[] {
+  const { burstMinItems, burstWindowMs } = { ...SUSPICION_DEFAULTS, ...options };
+  const streams = new Map<string, Array<{ item: ScreenedFeedback<Id>; at: number }>>();
+  for (const item of items) {
+    const at = millis(item.receivedAt);
+    if (!Number.isFinite(at)) continue;
+    const key = `${item.source}\u0000${item.origin ?? ""}`;
+    const stream = streams.get(key);
+    if (stream) stream.push({ item, at });
+    else streams.set(key, [{ item, at }]);
+  }
+  const flags: SuspicionFlag<Id>[] = [];
+  const minutes = Math.round(burstWindowMs / 60_000);
+  const span = minutes >= 1 ? plural(minutes, "minute") : plural(Math.round(burstWindowMs / 1000), "second");
+  for (const stream of streams.values()) {
+    stream.sort((a, b) => a.at - b.at);
+    // largest number of items in a window that contains each item
+    const busiest = new Array<number>(stream.length).fill(0);
+    let start = 0;
+    for (let end = 0; end < stream.length; end++) {
+      while (stream[end]!.at - stream[start]!.at > burstWindowMs) start++;
+      const size = end - start + 1;
+      if (size < burstMinItems) continue;
+      for (let k = start; k <= end; k++) busiest[k] = Math.max(busiest[k]!, size);
+    }
+    stream.forEach(({ item }, k) => {
+      const size = busiest[k]!;
+      if (size === 0) return;
+      const origin = item.origin ? ` (${item.origin})` : "";
+      flags.push({
+        feedbackId: item.id,
+        code: "burst",
+        reason: `${size} items came from ${item.source}${origin} within ${span}.`,
+      });
+    });
+  }
+  return flags;
+}
+
+/**
+ * A review (a source in {@link VERIFIED_SOURCES}) with no purchase by its customer at or before
+ * the time it was received, or with no customer at all.
+ */
+export function findUnverifiedReviews<Id>(
+  items: readonly ScreenedFeedback<Id>[],
+  orders: readonly ScreenedOrder[],
+): SuspicionFlag<Id>[] {
+  const firstPurchase = new Map<string, number>();
+  for (const order of orders) {
+    if (order.kind === "refund") continue;
+    const at = millis(order.orderedAt);
+    const key = String(order.customerId);
+    if (Number.isFinite(at) && at < (firstPurchase.get(key) ?? Infinity)) firstPurchase.set(key, at);
+  }
+  const flags: SuspicionFlag<Id>[] = [];
+  for (const item of items) {
+    if (!VERIFIED_SOURCES.has(item.source)) continue;
+    if (item.customerId === null) {
+      flags.push({ feedbackId: item.id, code: "unverified_review", reason: "A review with no customer: no order can back it." });
+      continue;
+    }
+    const bought = firstPurchase.get(String(item.customerId));
+    if (bought === undefined || bought > millis(item.receivedAt)) {
+      flags.push({
+        feedbackId: item.id,
+        code: "unverified_review",
+        reason: `A review from customer ${item.customerId}, who had placed no order by then.`,
+      });
+    }
+  }
+  return flags;
+}
+
+const KIND_NAMES: Record<Exclude<MetricKind, "none">, string> = { nps: "NPS", csat: "CSAT", ces: "CES", rating: "Rating" };
+
+/** A score at either end of its scale (NPS 0 or 10, CSAT/rating 1 or 5, CES 1 or 7) with no text. */
+export function findExtremeScoresWithoutText<Id>(items: readonly ScreenedFeedback<Id>[]): SuspicionFlag<Id>[] {
+  const flags: SuspicionFlag<Id>[] = [];
+  for (const item of items) {
+    if (item.metricKind === "none" || item.score === null || item.text?.trim()) continue;
+    const range = SCORE_RANGES[item.metricKind];
+    if (item.score !== range.min && item.score !== range.max) continue;
+    flags.push({
+      feedbackId: item.id,
+      code: "extreme_score_no_text",
+      reason: `${KIND_NAMES[item.metricKind]} ${item.score} (the ${item.score === range.min ? "lowest" : "highest"} score) with no comment.`,
+    });
+  }
+  return flags;
+}
+
+/**
+ * Every rule over a set of feedback items: flags grouped by item id (an item may carry several),
+ * items without a flag absent. `orders` are the customers' orders, for unverified reviews.
+ */
+export function screenFeedback<Id>(
+  items: readonly ScreenedFeedback<Id>[],
+  orders: readonly ScreenedOrder[],
+  options: SuspicionOptions = {},
+): Map<Id, SuspicionFlag<Id>[]> {
+  const byItem = new Map<Id, SuspicionFlag<Id>[]>();
+  const all = [
+    ...findDuplicateTexts(items, options),
+    ...findBursts(items, options),
+    ...findUnverifiedReviews(items, orders),
+    ...findExtremeScoresWithoutText(items),
+  ];
+  for (const flag of all) {
+    const list = byItem.get(flag.feedbackId);
+    if (list) list.push(flag);
+    else byItem.set(flag.feedbackId, [flag]);
+  }
+  return byItem;
+}
