@@ -50,6 +50,18 @@ export const feedback = pgTable(
     sentimentLabel: sentimentLabelEnum(),
     /** Where the sentiment label came from: the comment ("text") or, without a lexicon, the score. */
     sentimentSource: text(),
+    /**
+     * The comment's words as the search finds them (server/domain/text: Intl.Segmenter words,
+     * normalised, accents folded, each once), written with language, sentiment and themes by the
+     * text analysis (server/services/text-analysis.ts) — in JavaScript, so both engines agree on
+     * what a word is, Chinese included.
+     */
+    searchTerms: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** When the text analysis last ran on this item; null: not yet (it runs on every ingest). */
+    analysedAt: timestamp({ withTimezone: true }),
     receivedAt: timestamp({ withTimezone: true }).notNull(),
     // triage
     status: feedbackStatusEnum().notNull().default("new"),
@@ -70,7 +82,11 @@ export const feedback = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("feedback_workspace_source_external_id_key").on(t.workspaceId, t.source, t.externalId),
+    unique("feedback_workspace_source_external_id_key").on(
+      t.workspaceId,
+      t.source,
+      t.externalId,
+    ),
     foreignKey({
       name: "feedback_customer_fk",
       columns: [t.workspaceId, t.customerId],
@@ -95,6 +111,22 @@ export const feedback = pgTable(
     index("feedback_workspace_received_at_idx").on(t.workspaceId, t.receivedAt),
     // a customer's feedback timeline
     index("feedback_customer_idx").on(t.customerId),
+    // inbox orders: priority (urgent first), most negative first; newest first within both
+    // (DESC NULLS FIRST is what a plain ORDER BY … DESC means)
+    index("feedback_workspace_priority_idx").on(
+      t.workspaceId,
+      t.priority,
+      t.receivedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("feedback_workspace_sentiment_idx").on(
+      t.workspaceId,
+      sql`coalesce(${t.sentiment}, 2)`,
+      t.receivedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // free-text search: items holding every word of the query
+    index("feedback_search_terms_idx").using("gin", t.searchTerms),
     // feedback per stage / touchpoint (journey map)
     index("feedback_stage_idx").on(t.stageId),
     index("feedback_touchpoint_idx").on(t.touchpointId),
@@ -111,14 +143,20 @@ export const feedback = pgTable(
         WHEN 'rating' THEN ${t.score} BETWEEN 1 AND 5
       END`,
     ),
-    check("feedback_sentiment_range", sql`${t.sentiment} IS NULL OR ${t.sentiment} BETWEEN -1 AND 1`),
+    check(
+      "feedback_sentiment_range",
+      sql`${t.sentiment} IS NULL OR ${t.sentiment} BETWEEN -1 AND 1`,
+    ),
     check("feedback_external_id_not_blank", sql`length(${t.externalId}) > 0`),
     check(
       "feedback_dismiss_reason",
       sql`${t.status} <> 'dismissed' OR (${t.dismissReason} IS NOT NULL AND length(trim(${t.dismissReason})) > 0)`,
     ),
     check("feedback_version_positive", sql`${t.version} >= 1`),
-    check("feedback_sentiment_source", sql`${t.sentimentSource} IS NULL OR ${t.sentimentSource} IN ('text', 'score')`),
+    check(
+      "feedback_sentiment_source",
+      sql`${t.sentimentSource} IS NULL OR ${t.sentimentSource} IN ('text', 'score')`,
+    ),
   ],
 );
 
@@ -139,6 +177,9 @@ export const feedbackComments = pgTable(
   },
   (t) => [
     index("feedback_comments_feedback_idx").on(t.feedbackId, t.id),
-    check("feedback_comments_body", sql`length(trim(${t.body})) > 0 AND length(${t.body}) <= 5000`),
+    check(
+      "feedback_comments_body",
+      sql`length(trim(${t.body})) > 0 AND length(${t.body}) <= 5000`,
+    ),
   ],
 );

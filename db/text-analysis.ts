@@ -1,0 +1,212 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Priority } from "../server/domain/enums";
+import { analyseComment } from "../server/domain/text/analyse";
+import { compileThemes } from "../server/domain/text/themes";
+import { segmentText, wordKeys } from "../server/domain/text/tokenise";
+import {
+  initialTriage,
+  resolveSlaPolicy,
+  slaDueAt,
+} from "../server/domain/triage";
+import type { Db } from "./index";
+import { feedback, feedbackThemes, slaPolicies, themes } from "./schema";
+
+// Beside the rollups (db/rollups.ts): a maintenance pass over stored rows that ingest, the seed and
+// `npm run analyse` share; no "server-only", so the seed and CLIs can run it under plain tsx.
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Writer = Db | Tx;
+
+/** Items analysed per round trip: one SELECT, one UPDATE, one theme DELETE and INSERT each. */
+export const ANALYSIS_BATCH = 2000;
+
+export interface AnalysisOptions {
+  /** Only these items (an ingest); otherwise every item of the workspace not analysed yet. */
+  ids?: readonly number[];
+  /** Every item again (a rebuild after the theme library or the analysis changed). */
+  all?: boolean;
+  now?: Date;
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * The text analysis of feedback: language (a given one is kept), sentiment with its label and
+ * source, the search words and the theme library's rule links (manual links stay). On an item's
+ * first analysis while it is still new, the closed loop: a detractor, a CSAT of 1–2 or a strongly
+ * negative comment raises a normal priority to high (urgent for NPS 0–2 with an angry comment)
+ * and sets the SLA due date (server/domain/triage/initial.ts). Runs in the caller's transaction
+ * when given one, so an ingest and its analysis commit together. Returns how many items it wrote.
+ */
+export async function analyseFeedback(
+  db: Writer,
+  workspaceId: number,
+  options: AnalysisOptions = {},
+): Promise<number> {
+  const now = options.now ?? new Date();
+  const library = await db
+    .select({ id: themes.id, keywords: themes.keywords })
+    .from(themes)
+    .where(eq(themes.workspaceId, workspaceId));
+  const compiled = compileThemes(
+    library.map((t) => ({ id: t.id, keywords: t.keywords })),
+  );
+  const policy = resolveSlaPolicy(
+    await db
+      .select({
+        priority: slaPolicies.priority,
+        firstResponseHours: slaPolicies.firstResponseHours,
+        resolutionHours: slaPolicies.resolutionHours,
+      })
+      .from(slaPolicies)
+      .where(eq(slaPolicies.workspaceId, workspaceId)),
+  );
+  const pending = options.all ? undefined : isNull(feedback.analysedAt);
+  // the same comment (a template, a copied review) is analysed once per batch
+  const memo = new Map<
+    string,
+    { analysis: ReturnType<typeof analyseComment<number>>; terms: string[] }
+  >();
+
+  const wanted = options.ids
+    ? [...new Set(options.ids)].sort((a, b) => a - b)
+    : null;
+  let done = 0;
+  let afterId = 0;
+  for (;;) {
+    const ids = wanted
+      ? wanted.filter((id) => id > afterId).slice(0, ANALYSIS_BATCH)
+      : null;
+    if (ids && ids.length === 0) break;
+    const rows = await db
+      .select({
+        id: feedback.id,
+        text: feedback.text,
+        language: feedback.language,
+        metricKind: feedback.metricKind,
+        score: feedback.score,
+        status: feedback.status,
+        priority: feedback.priority,
+        receivedAt: feedback.receivedAt,
+        analysedAt: feedback.analysedAt,
+      })
+      .from(feedback)
+      .where(
+        and(
+          eq(feedback.workspaceId, workspaceId),
+          ids ? inArray(feedback.id, ids) : sql`${feedback.id} > ${afterId}`,
+          ids ? undefined : pending,
+        ),
+      )
+      .orderBy(feedback.id)
+      .limit(ANALYSIS_BATCH);
+    if (rows.length === 0) {
+      if (ids) {
+        afterId = ids[ids.length - 1]!;
+        continue;
+      }
+      break;
+    }
+    afterId = ids ? ids[ids.length - 1]! : rows[rows.length - 1]!.id;
+
+    const updates = rows.map((row) => {
+      const key = `${row.language ?? ""}\u0000${row.metricKind}\u0000${row.score ?? ""}\u0000${row.text ?? ""}`;
+      let result = memo.get(key);
+      if (!result) {
+        const analysis = analyseComment(
+          {
+            text: row.text,
+            language: row.language,
+            metricKind: row.metricKind,
+            score: row.score,
+          },
+          compiled,
+        );
+        const terms = row.text
+          ? [...new Set(wordKeys(segmentText(row.text, analysis.language)))]
+          : [];
+        result = { analysis, terms };
+        if (memo.size > 50_000) memo.clear();
+        memo.set(key, result);
+      }
+      const { analysis, terms } = result;
+      let priority: Priority = row.priority;
+      let dueAt: string | undefined;
+      if (
+        row.analysedAt === null &&
+        row.status === "new" &&
+        row.priority === "normal"
+      ) {
+        const opening = initialTriage({
+          metricKind: row.metricKind,
+          score: row.score,
+          sentiment: analysis.sentiment.score,
+        });
+        if (opening.priority !== "normal") {
+          priority = opening.priority;
+          dueAt = slaDueAt(policy, {
+            status: "new",
+            priority,
+            receivedAt: row.receivedAt,
+          })?.toISOString();
+        }
+      }
+      return {
+        id: row.id,
+        language: analysis.language,
+        sentiment: analysis.sentiment.score,
+        label: analysis.sentiment.label,
+        source: analysis.sentiment.source,
+        terms,
+        priority,
+        dueAt: dueAt ?? null,
+        setDue: dueAt !== undefined,
+        themeIds: analysis.themeIds,
+      };
+    });
+
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE feedback f SET
+        language = coalesce(f.language, u.language),
+        sentiment = u.sentiment,
+        sentiment_label = u.label::sentiment_label,
+        sentiment_source = u.source,
+        search_terms = u.terms,
+        priority = u.priority::priority,
+        due_at = CASE WHEN u.set_due THEN u.due_at ELSE f.due_at END,
+        analysed_at = ${now.toISOString()}::timestamptz
+      FROM jsonb_to_recordset(${JSON.stringify(
+        updates.map(({ themeIds: _themes, setDue, dueAt: due, ...u }) => ({
+          ...u,
+          set_due: setDue,
+          due_at: due,
+        })),
+      )}::jsonb) AS u (id integer, language text, sentiment real, label text, source text, terms text[],
+        priority text, due_at timestamptz, set_due boolean)
+      WHERE f.id = u.id AND f.workspace_id = ${workspaceId}`);
+
+      const batchIds = updates.map((u) => u.id);
+      await tx
+        .delete(feedbackThemes)
+        .where(
+          and(
+            inArray(feedbackThemes.feedbackId, batchIds),
+            eq(feedbackThemes.origin, "rule"),
+          ),
+        );
+      const links = updates.flatMap((u) =>
+        u.themeIds.map((themeId) => ({
+          feedbackId: u.id,
+          themeId,
+          origin: "rule" as const,
+        })),
+      );
+      if (links.length > 0)
+        await tx.insert(feedbackThemes).values(links).onConflictDoNothing();
+    });
+
+    done += rows.length;
+    options.onProgress?.(done);
+    if (!ids && rows.length < ANALYSIS_BATCH) break;
+  }
+  return done;
+}
