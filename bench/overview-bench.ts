@@ -7,22 +7,11 @@
 // budgets as JSON and a table, with the engine and the data size.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import {
-  migrateDatabase,
-  openPostgres,
-  queryRows,
-  vacuumAnalyze,
-  type Db,
-} from "../db/client";
+import { migrateDatabase, openPostgres, queryRows, vacuumAnalyze, type Db } from "../db/client";
 import { parseCount } from "../db/seed/cli-args";
 import { seedDemo } from "../db/seed/seed";
 import { dashboardFiltersInput } from "../server/domain/dashboard/filters";
-import {
-  getHeatmap,
-  getKpiTiles,
-  getSegments,
-  getTrends,
-} from "../server/services/dashboard";
+import { getHeatmap, getKpiTiles, getSegments, getTrends } from "../server/services/dashboard";
 import { getOverviewCounts } from "../server/services/overview";
 import { resolveMembership } from "../server/services/memberships";
 import { openBenchTarget, quantile } from "./target";
@@ -51,9 +40,7 @@ const BUDGETS = {
 /** From this many feedback rows on, PostgreSQL's dashboard budget is the 10M one. */
 const LARGE = 5_000_000;
 
-async function tableCounts(
-  db: Db,
-): Promise<{ feedback: number; orders: number; customers: number }> {
+async function tableCounts(db: Db): Promise<{ feedback: number; orders: number; customers: number }> {
   const [row] = await queryRows<{
     feedback: number;
     orders: number;
@@ -96,9 +83,7 @@ async function main(): Promise<number> {
     if (!values.existing) {
       const vacuumStart = performance.now();
       await vacuumAnalyze(handle.db);
-      console.error(
-        `vacuum analyze: ${Math.round(performance.now() - vacuumStart)} ms`,
-      );
+      console.error(`vacuum analyze: ${Math.round(performance.now() - vacuumStart)} ms`);
     }
     const [membership] = await handle.db.query.memberships.findMany({
       limit: 1,
@@ -111,8 +96,7 @@ async function main(): Promise<number> {
     });
     const segmentId = segment?.id ?? 0;
     const [customer] = await handle.db.query.customers.findMany({
-      where: (t, { and, eq, isNotNull }) =>
-        and(eq(t.workspaceId, membership.workspaceId), isNotNull(t.region)),
+      where: (t, { and, eq, isNotNull }) => and(eq(t.workspaceId, membership.workspaceId), isNotNull(t.region)),
       limit: 1,
     });
     const region = customer?.region;
@@ -133,14 +117,10 @@ async function main(): Promise<number> {
     const quarter = Math.ceil((now.getUTCMonth() + 1) / 3);
     const cases: Record<keyof typeof BUDGETS, () => Promise<unknown>> = {
       "overview.counts": () => getOverviewCounts(handle.db, workspace, now),
-      "dashboard.kpis": () =>
-        getKpiTiles(handle.db, workspace.id, filters({}), now),
-      "dashboard.segments": () =>
-        getSegments(handle.db, workspace.id, filters({}), now),
-      "dashboard.trends (by segment)": () =>
-        getTrends(handle.db, workspace.id, filters({}), true, now),
-      "dashboard.heatmap": () =>
-        getHeatmap(handle.db, workspace.id, filters({}), now),
+      "dashboard.kpis": () => getKpiTiles(handle.db, workspace.id, filters({}), now),
+      "dashboard.segments": () => getSegments(handle.db, workspace.id, filters({}), now),
+      "dashboard.trends (by segment)": () => getTrends(handle.db, workspace.id, filters({}), true, now),
+      "dashboard.heatmap": () => getHeatmap(handle.db, workspace.id, filters({}), now),
       "dashboard payload (last 90 days vs previous)": () => payload({}),
       "dashboard payload (one segment, last 365 days, yoy)": () =>
         payload({
@@ -154,14 +134,10 @@ async function main(): Promise<number> {
           channel: "web",
           region: region ?? "none",
         }),
-      "membership lookup": () =>
-        resolveMembership(handle.db, membership.userId, membership.workspaceId),
+      "membership lookup": () => resolveMembership(handle.db, membership.userId, membership.workspaceId),
     };
     const results = [];
-    for (const [name, run] of Object.entries(cases) as [
-      keyof typeof BUDGETS,
-      () => Promise<unknown>,
-    ][]) {
+    for (const [name, run] of Object.entries(cases) as [keyof typeof BUDGETS, () => Promise<unknown>][]) {
       for (let i = 0; i < 3; i++) await run(); // warm caches and plans
       const samples: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -169,10 +145,7 @@ async function main(): Promise<number> {
         await run();
         samples.push(performance.now() - started);
       }
-      const large =
-        handle.engine === "postgres" &&
-        seeded.counts.feedback >= LARGE &&
-        name !== "membership lookup";
+      const large = handle.engine === "postgres" && seeded.counts.feedback >= LARGE && name !== "membership lookup";
       const budget = large ? 150 : BUDGETS[name][handle.engine];
       const p95 = quantile(samples, 0.95);
       results.push({
@@ -202,9 +175,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(
-      `bench:overview failed: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    console.error(`bench:overview failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   },
 );

@@ -16,9 +16,7 @@ try {
   try {
     await migrateDatabase(handle);
     let total = 0;
-    for (const ws of await handle.db
-      .select({ id: workspaces.id, name: workspaces.name })
-      .from(workspaces)) {
+    for (const ws of await handle.db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces)) {
       let last = Date.now();
       const done = await analyseFeedback(handle.db, ws.id, {
         all: values.all,
@@ -31,9 +29,7 @@ try {
       console.log(`${ws.name}: ${done.toLocaleString("en")} items analysed.`);
       total += done;
     }
-    console.log(
-      `${total.toLocaleString("en")} items in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-    );
+    console.log(`${total.toLocaleString("en")} items in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await handle.close();
   }

@@ -1,18 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CHANNELS,
-  METRIC_KINDS,
-  type MetricKind,
-} from "../server/domain/enums";
+import { CHANNELS, METRIC_KINDS, type MetricKind } from "../server/domain/enums";
 import { SCORE_RANGES } from "../server/domain/scores";
 import { queryRows, type DbHandle } from "./client";
-import {
-  createCustomer,
-  createSegment,
-  createStage,
-  createWorkspace,
-} from "./factories";
+import { createCustomer, createSegment, createStage, createWorkspace } from "./factories";
 import { rebuildRollups, rollupsLeftDirty } from "./rollups";
 import { customers, feedback, orders, workspaces } from "./schema";
 import { createTestDb } from "./test-db";
@@ -27,8 +18,7 @@ function prng(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const int = (min: number, max: number) =>
-    min + Math.floor(next() * (max - min + 1));
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
   return { next, int, pick };
 }
@@ -102,8 +92,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
 
   async function expectRollupsMatchRaw() {
     const db = handle.db;
-    const rows = async (query: string) =>
-      queryRows<Record<string, unknown>>(db, sql.raw(query));
+    const rows = async (query: string) => queryRows<Record<string, unknown>>(db, sql.raw(query));
     const feedbackCube = await rows(FEEDBACK_CUBE);
     expect(feedbackCube).toEqual(await rows(FEEDBACK_CUBE_FROM_RAW));
     const ordersCube = await rows(ORDERS_CUBE);
@@ -133,19 +122,8 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
         channel: rnd.next() < 0.1 ? null : rnd.pick(CHANNELS),
         metricKind,
         score: range ? rnd.int(range.min, range.max) : null,
-        sentiment:
-          rnd.next() < 0.2
-            ? null
-            : Math.round((rnd.next() * 2 - 1) * 10_000) / 10_000,
-        receivedAt: new Date(
-          Date.UTC(
-            2026,
-            rnd.int(0, 2),
-            rnd.int(1, 28),
-            rnd.int(0, 23),
-            rnd.int(0, 59),
-          ),
-        ),
+        sentiment: rnd.next() < 0.2 ? null : Math.round((rnd.next() * 2 - 1) * 10_000) / 10_000,
+        receivedAt: new Date(Date.UTC(2026, rnd.int(0, 2), rnd.int(1, 28), rnd.int(0, 23), rnd.int(0, 59))),
       };
     });
   }
@@ -160,9 +138,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
         kind: refund ? ("refund" as const) : ("purchase" as const),
         amount: `${refund && cents > 0 ? "-" : ""}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`,
         channel: rnd.next() < 0.1 ? null : rnd.pick(CHANNELS),
-        orderedAt: new Date(
-          Date.UTC(2026, rnd.int(0, 2), rnd.int(1, 28), rnd.int(0, 23)),
-        ),
+        orderedAt: new Date(Date.UTC(2026, rnd.int(0, 2), rnd.int(1, 28), rnd.int(0, 23))),
       };
     });
   }
@@ -172,13 +148,9 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     const db = handle.db;
     ws = (await createWorkspace(db)).id;
     other = (await createWorkspace(db)).id;
-    for (let i = 0; i < 3; i++)
-      ids.segments.push((await createSegment(db, ws)).id);
+    for (let i = 0; i < 3; i++) ids.segments.push((await createSegment(db, ws)).id);
     ids.segments.push(null);
-    for (let i = 0; i < 3; i++)
-      ids.stages.push(
-        (await createStage(db, ws, { position: i, name: `Stage ${i}` })).id,
-      );
+    for (let i = 0; i < 3; i++) ids.stages.push((await createStage(db, ws, { position: i, name: `Stage ${i}` })).id);
     ids.stages.push(null);
     for (let i = 0; i < 25; i++) {
       const c = await createCustomer(db, ws, {
@@ -201,12 +173,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
       handle.db,
       sql`SELECT DISTINCT nps_category AS category FROM orders_rollup`,
     );
-    expect(categories.map((c) => c.category ?? "none").sort()).toEqual([
-      "detractor",
-      "none",
-      "passive",
-      "promoter",
-    ]);
+    expect(categories.map((c) => c.category ?? "none").sort()).toEqual(["detractor", "none", "passive", "promoter"]);
   });
 
   it("after a customer's newer NPS answer changes their category", async () => {
@@ -233,10 +200,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
 
   it("after edits of scores, dates, stages, customers and amounts", async () => {
     const db = handle.db;
-    const rows = await db
-      .select({ id: feedback.id })
-      .from(feedback)
-      .where(eq(feedback.workspaceId, ws));
+    const rows = await db.select({ id: feedback.id }).from(feedback).where(eq(feedback.workspaceId, ws));
     for (let i = 0; i < 40; i++) {
       const id = rnd.pick(rows).id;
       const metricKind = rnd.pick(METRIC_KINDS);
@@ -254,10 +218,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
         .where(eq(feedback.id, id));
     }
     // a triage-only change moves no figure
-    await db
-      .update(feedback)
-      .set({ status: "triaged" })
-      .where(eq(feedback.workspaceId, ws));
+    await db.update(feedback).set({ status: "triaged" }).where(eq(feedback.workspaceId, ws));
     const orderRows = await db.select({ id: orders.id }).from(orders);
     await db
       .update(orders)
@@ -316,12 +277,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
   it("rolls back with the transaction that wrote", async () => {
     const db = handle.db;
     const count = async () =>
-      (
-        await queryRows<{ n: number }>(
-          db,
-          sql`SELECT sum(responses)::int AS n FROM feedback_rollup`,
-        )
-      )[0]?.n;
+      (await queryRows<{ n: number }>(db, sql`SELECT sum(responses)::int AS n FROM feedback_rollup`))[0]?.n;
     const before = await count();
     await expect(
       db.transaction(async (tx) => {
@@ -335,16 +291,12 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
   it("never mixes workspaces, and go away with a deleted workspace", async () => {
     const db = handle.db;
     const c = await createCustomer(db, other);
-    await db
-      .insert(feedback)
-      .values({
-        ...randomFeedback(1, other)[0]!,
-        customerId: c.id,
-        stageId: null,
-      });
-    await db
-      .insert(orders)
-      .values({ ...randomOrders(1, other)[0]!, customerId: c.id });
+    await db.insert(feedback).values({
+      ...randomFeedback(1, other)[0]!,
+      customerId: c.id,
+      stageId: null,
+    });
+    await db.insert(orders).values({ ...randomOrders(1, other)[0]!, customerId: c.id });
     await expectRollupsMatchRaw();
     await db.delete(workspaces).where(eq(workspaces.id, other));
     const left = await queryRows<{ n: number }>(
@@ -373,9 +325,7 @@ describe(`deferred rollups for bulk loads (${testEngine()})`, () => {
         )
       )[0]?.n;
     await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`,
-      );
+      await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
       await tx.insert(feedback).values(
         Array.from({ length: 5 }, (_, i) => ({
           workspaceId: ws,
@@ -391,16 +341,14 @@ describe(`deferred rollups for bulk loads (${testEngine()})`, () => {
     expect(await cube()).toBe(0);
     expect(await rollupsLeftDirty(db)).toBe(true);
     // outside a deferring transaction the triggers work as usual
-    await db
-      .insert(feedback)
-      .values({
-        workspaceId: ws,
-        source: "survey",
-        externalId: "B-x",
-        metricKind: "csat",
-        score: 4,
-        receivedAt: new Date(Date.UTC(2026, 0, 9)),
-      });
+    await db.insert(feedback).values({
+      workspaceId: ws,
+      source: "survey",
+      externalId: "B-x",
+      metricKind: "csat",
+      score: 4,
+      receivedAt: new Date(Date.UTC(2026, 0, 9)),
+    });
     expect(await cube()).toBe(1);
     await rebuildRollups(db);
     expect(await cube()).toBe(6);

@@ -3,11 +3,7 @@ import type { Priority } from "../server/domain/enums";
 import { analyseComment } from "../server/domain/text/analyse";
 import { compileThemes } from "../server/domain/text/themes";
 import { segmentText, wordKeys } from "../server/domain/text/tokenise";
-import {
-  initialTriage,
-  resolveSlaPolicy,
-  slaDueAt,
-} from "../server/domain/triage";
+import { initialTriage, resolveSlaPolicy, slaDueAt } from "../server/domain/triage";
 import type { Db } from "./index";
 import { feedback, feedbackThemes, slaPolicies, themes } from "./schema";
 
@@ -37,19 +33,13 @@ export interface AnalysisOptions {
  * and sets the SLA due date (server/domain/triage/initial.ts). Runs in the caller's transaction
  * when given one, so an ingest and its analysis commit together. Returns how many items it wrote.
  */
-export async function analyseFeedback(
-  db: Writer,
-  workspaceId: number,
-  options: AnalysisOptions = {},
-): Promise<number> {
+export async function analyseFeedback(db: Writer, workspaceId: number, options: AnalysisOptions = {}): Promise<number> {
   const now = options.now ?? new Date();
   const library = await db
     .select({ id: themes.id, keywords: themes.keywords })
     .from(themes)
     .where(eq(themes.workspaceId, workspaceId));
-  const compiled = compileThemes(
-    library.map((t) => ({ id: t.id, keywords: t.keywords })),
-  );
+  const compiled = compileThemes(library.map((t) => ({ id: t.id, keywords: t.keywords })));
   const policy = resolveSlaPolicy(
     await db
       .select({
@@ -62,20 +52,13 @@ export async function analyseFeedback(
   );
   const pending = options.all ? undefined : isNull(feedback.analysedAt);
   // the same comment (a template, a copied review) is analysed once per batch
-  const memo = new Map<
-    string,
-    { analysis: ReturnType<typeof analyseComment<number>>; terms: string[] }
-  >();
+  const memo = new Map<string, { analysis: ReturnType<typeof analyseComment<number>>; terms: string[] }>();
 
-  const wanted = options.ids
-    ? [...new Set(options.ids)].sort((a, b) => a - b)
-    : null;
+  const wanted = options.ids ? [...new Set(options.ids)].sort((a, b) => a - b) : null;
   let done = 0;
   let afterId = 0;
   for (;;) {
-    const ids = wanted
-      ? wanted.filter((id) => id > afterId).slice(0, ANALYSIS_BATCH)
-      : null;
+    const ids = wanted ? wanted.filter((id) => id > afterId).slice(0, ANALYSIS_BATCH) : null;
     if (ids && ids.length === 0) break;
     const rows = await db
       .select({
@@ -121,9 +104,7 @@ export async function analyseFeedback(
           },
           compiled,
         );
-        const terms = row.text
-          ? [...new Set(wordKeys(segmentText(row.text, analysis.language)))]
-          : [];
+        const terms = row.text ? [...new Set(wordKeys(segmentText(row.text, analysis.language)))] : [];
         result = { analysis, terms };
         if (memo.size > 50_000) memo.clear();
         memo.set(key, result);
@@ -131,11 +112,7 @@ export async function analyseFeedback(
       const { analysis, terms } = result;
       let priority: Priority = row.priority;
       let dueAt: string | undefined;
-      if (
-        row.analysedAt === null &&
-        row.status === "new" &&
-        row.priority === "normal"
-      ) {
+      if (row.analysedAt === null && row.status === "new" && row.priority === "normal") {
         const opening = initialTriage({
           metricKind: row.metricKind,
           score: row.score,
@@ -187,12 +164,7 @@ export async function analyseFeedback(
       const batchIds = updates.map((u) => u.id);
       await tx
         .delete(feedbackThemes)
-        .where(
-          and(
-            inArray(feedbackThemes.feedbackId, batchIds),
-            eq(feedbackThemes.origin, "rule"),
-          ),
-        );
+        .where(and(inArray(feedbackThemes.feedbackId, batchIds), eq(feedbackThemes.origin, "rule")));
       const links = updates.flatMap((u) =>
         u.themeIds.map((themeId) => ({
           feedbackId: u.id,
@@ -200,8 +172,7 @@ export async function analyseFeedback(
           origin: "rule" as const,
         })),
       );
-      if (links.length > 0)
-        await tx.insert(feedbackThemes).values(links).onConflictDoNothing();
+      if (links.length > 0) await tx.insert(feedbackThemes).values(links).onConflictDoNothing();
     });
 
     done += rows.length;

@@ -82,11 +82,7 @@ export const feedback = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("feedback_workspace_source_external_id_key").on(
-      t.workspaceId,
-      t.source,
-      t.externalId,
-    ),
+    unique("feedback_workspace_source_external_id_key").on(t.workspaceId, t.source, t.externalId),
     foreignKey({
       name: "feedback_customer_fk",
       columns: [t.workspaceId, t.customerId],
@@ -143,20 +139,14 @@ export const feedback = pgTable(
         WHEN 'rating' THEN ${t.score} BETWEEN 1 AND 5
       END`,
     ),
-    check(
-      "feedback_sentiment_range",
-      sql`${t.sentiment} IS NULL OR ${t.sentiment} BETWEEN -1 AND 1`,
-    ),
+    check("feedback_sentiment_range", sql`${t.sentiment} IS NULL OR ${t.sentiment} BETWEEN -1 AND 1`),
     check("feedback_external_id_not_blank", sql`length(${t.externalId}) > 0`),
     check(
       "feedback_dismiss_reason",
       sql`${t.status} <> 'dismissed' OR (${t.dismissReason} IS NOT NULL AND length(trim(${t.dismissReason})) > 0)`,
     ),
     check("feedback_version_positive", sql`${t.version} >= 1`),
-    check(
-      "feedback_sentiment_source",
-      sql`${t.sentimentSource} IS NULL OR ${t.sentimentSource} IN ('text', 'score')`,
-    ),
+    check("feedback_sentiment_source", sql`${t.sentimentSource} IS NULL OR ${t.sentimentSource} IN ('text', 'score')`),
   ],
 );
 
@@ -177,9 +167,6 @@ export const feedbackComments = pgTable(
   },
   (t) => [
     index("feedback_comments_feedback_idx").on(t.feedbackId, t.id),
-    check(
-      "feedback_comments_body",
-      sql`length(trim(${t.body})) > 0 AND length(${t.body}) <= 5000`,
-    ),
+    check("feedback_comments_body", sql`length(trim(${t.body})) > 0 AND length(${t.body}) <= 5000`),
   ],
 );

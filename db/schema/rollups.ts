@@ -67,17 +67,7 @@ export const feedbackRollup = pgTable(
     // the triggers' upsert key; its prefix serves every dashboard read: workspace × breakdown ×
     // (channel, region) equality × grain × bucket range
     unique("feedback_rollup_key")
-      .on(
-        t.workspaceId,
-        t.dims,
-        t.channel,
-        t.region,
-        t.grain,
-        t.bucket,
-        t.segmentId,
-        t.stageId,
-        t.metricKind,
-      )
+      .on(t.workspaceId, t.dims, t.channel, t.region, t.grain, t.bucket, t.segmentId, t.stageId, t.metricKind)
       .nullsNotDistinct(),
     check("feedback_rollup_dims", sql`${t.dims} BETWEEN 0 AND 7`),
   ],
@@ -110,16 +100,7 @@ export const ordersRollup = pgTable(
   (t) => [
     // the triggers' upsert key; its prefix serves every dashboard revenue read (as above)
     unique("orders_rollup_key")
-      .on(
-        t.workspaceId,
-        t.dims,
-        t.channel,
-        t.region,
-        t.grain,
-        t.bucket,
-        t.segmentId,
-        t.npsCategory,
-      )
+      .on(t.workspaceId, t.dims, t.channel, t.region, t.grain, t.bucket, t.segmentId, t.npsCategory)
       .nullsNotDistinct(),
     check("orders_rollup_dims", sql`${t.dims} BETWEEN 0 AND 3`),
   ],
@@ -148,10 +129,7 @@ export const customerState = pgTable(
     npsAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index("customer_state_workspace_segment_idx").on(
-      t.workspaceId,
-      t.segmentId,
-    ),
+    index("customer_state_workspace_segment_idx").on(t.workspaceId, t.segmentId),
     // churn figures read the customers who churned since their earliest date here (an index
     // range), and everyone else from customer_rollup
     index("customer_state_churned_idx")
@@ -182,15 +160,7 @@ export const customerRollup = pgTable(
   },
   (t) => [
     unique("customer_rollup_key")
-      .on(
-        t.workspaceId,
-        t.dims,
-        t.region,
-        t.grain,
-        t.bucket,
-        t.segmentId,
-        t.npsCategory,
-      )
+      .on(t.workspaceId, t.dims, t.region, t.grain, t.bucket, t.segmentId, t.npsCategory)
       .nullsNotDistinct(),
     check("customer_rollup_dims", sql`${t.dims} BETWEEN 0 AND 1`),
   ],

@@ -4,11 +4,7 @@ import { queryRows, type Db } from "../client";
 import { analyseFeedback } from "../text-analysis";
 import { users } from "../schema";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
-import {
-  buildReferenceData,
-  generateWorkspaceActivity,
-  type WorkspaceStats,
-} from "./generate";
+import { buildReferenceData, generateWorkspaceActivity, type WorkspaceStats } from "./generate";
 import * as T from "./insert";
 import { planDemo, type GenerateOptions, type IdBases } from "./plan";
 import { buildPlanning } from "./planning";
@@ -59,24 +55,17 @@ export interface SeedSummary {
   elapsedMs: number;
   rowsPerSecond: number;
   /** Time spent per phase, in milliseconds. */
-  phases: Record<
-    "reference" | "activity" | "planning" | "analysis" | "finish",
-    number
-  >;
+  phases: Record<"reference" | "activity" | "planning" | "analysis" | "finish", number>;
 }
 
 /** True when no workspace exists yet: the app seeds demo data on first start in that case. */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ exists: boolean }>(
-    db,
-    sql`SELECT EXISTS (SELECT 1 FROM workspaces) AS "exists"`,
-  );
+  const [row] = await queryRows<{ exists: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM workspaces) AS "exists"`);
   return !row?.exists;
 }
 
 async function readIdBases(db: Db): Promise<IdBases> {
-  const max = (table: string) =>
-    sql.raw(`(SELECT coalesce(max(id), 0) FROM "${table}")::int`);
+  const max = (table: string) => sql.raw(`(SELECT coalesce(max(id), 0) FROM "${table}")::int`);
   const [row] = await queryRows<IdBases>(
     db,
     sql`SELECT
@@ -94,10 +83,7 @@ async function readIdBases(db: Db): Promise<IdBases> {
  * Users are upserted by e-mail (an existing account keeps its password); every demo user gets the
  * same hash, computed once: scrypt is deliberately slow.
  */
-async function ensureDemoUsers(
-  db: Db,
-  createdAt: Date,
-): Promise<DemoUserRef[]> {
+async function ensureDemoUsers(db: Db, createdAt: Date): Promise<DemoUserRef[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db
     .insert(users)
@@ -140,25 +126,17 @@ const format = (n: number) => n.toLocaleString("en-US");
  * Writes in batches, one transaction per batch; if it fails halfway, reset the database before
  * seeding again. Throws when a workspace already exists.
  */
-export async function seedDemo(
-  db: Db,
-  options: SeedOptions = {},
-): Promise<SeedSummary> {
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const report = options.onProgress ?? (() => undefined);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 20_000));
   const statementRows = Math.min(batchSize, STATEMENT_ROWS);
   if (!(await isDatabaseEmpty(db))) {
-    throw new Error(
-      "The database already has workspaces; seed only an empty database (reset it first).",
-    );
+    throw new Error("The database already has workspaces; seed only an empty database (reset it first).");
   }
 
   const plan = planDemo(options, await readIdBases(db));
-  const counts = Object.fromEntries(SEEDED_TABLES.map((t) => [t, 0])) as Record<
-    SeededTable,
-    number
-  >;
+  const counts = Object.fromEntries(SEEDED_TABLES.map((t) => [t, 0])) as Record<SeededTable, number>;
   const phases: SeedSummary["phases"] = {
     reference: 0,
     activity: 0,
@@ -177,10 +155,7 @@ export async function seedDemo(
     `Seeding ${format(plan.totals.customers)} customers, ${format(plan.totals.orders)} orders and ` +
       `${format(plan.totals.feedback)} feedback items (seed ${plan.seed}, history to ${new Date(plan.nowMs).toISOString().slice(0, 10)})`,
   );
-  const demoUsers = await ensureDemoUsers(
-    db,
-    new Date(plan.windowStartMs - 30 * 86_400_000),
-  );
+  const demoUsers = await ensureDemoUsers(db, new Date(plan.windowStartMs - 30 * 86_400_000));
   counts.users = demoUsers.length;
   const reference = buildReferenceData(plan, demoUsers);
   await db.transaction(async (tx) => {
@@ -218,18 +193,11 @@ export async function seedDemo(
       await db.transaction(async (tx) => {
         // a bulk load: the triggers only mark the workspace; one rebuild at the end recomputes the
         // rollups (an interrupted seed leaves the mark, and the app rebuilds at start)
-        await tx.execute(
-          sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`,
-        );
+        await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
         await T.insertRows(tx, T.CUSTOMERS, batch.customers, statementRows);
         await T.insertRows(tx, T.ORDERS, batch.orders, statementRows);
         await T.insertRows(tx, T.FEEDBACK, batch.feedback, statementRows);
-        await T.insertRows(
-          tx,
-          T.FEEDBACK_THEMES,
-          batch.feedbackThemes,
-          statementRows,
-        );
+        await T.insertRows(tx, T.FEEDBACK_THEMES, batch.feedbackThemes, statementRows);
       });
       counts.customers += batch.customers.length;
       counts.orders += batch.orders.length;
@@ -254,11 +222,7 @@ export async function seedDemo(
   await db.transaction(async (tx) => {
     await T.insertRows(tx, T.KPI_TARGETS, planning.kpiTargets);
     await T.insertRows(tx, T.ACTIONS, planning.actions);
-    await T.insertRows(
-      tx,
-      T.ACTION_STATUS_CHANGES,
-      planning.actionStatusChanges,
-    );
+    await T.insertRows(tx, T.ACTION_STATUS_CHANGES, planning.actionStatusChanges);
     await T.insertRows(tx, T.ACTION_FEEDBACK, planning.actionFeedback);
   });
   counts.kpi_targets = planning.kpiTargets.length;
@@ -272,9 +236,7 @@ export async function seedDemo(
   // loop's priorities), deferred like the rows themselves: the rebuild below counts its sentiment
   for (const refs of reference.byWorkspace) {
     await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`,
-      );
+      await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
       await analyseFeedback(tx, refs.plan.workspaceId, {
         now: new Date(plan.nowMs),
       });

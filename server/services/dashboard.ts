@@ -2,13 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { queryRows } from "@/db/client";
-import {
-  civilDate,
-  DAY_MS,
-  dayNumber,
-  formatIsoDate,
-  parseIsoDate,
-} from "../domain/dashboard/calendar";
+import { civilDate, DAY_MS, dayNumber, formatIsoDate, parseIsoDate } from "../domain/dashboard/calendar";
 import type { DashboardFilters } from "../domain/dashboard/filters";
 import type {
   HeatmapPayload,
@@ -21,11 +15,7 @@ import type {
   TrendSeries,
   TrendsPayload,
 } from "../domain/dashboard/payload";
-import {
-  comparisonPeriod,
-  resolvePeriod,
-  type ResolvedPeriod,
-} from "../domain/dashboard/periods";
+import { comparisonPeriod, resolvePeriod, type ResolvedPeriod } from "../domain/dashboard/periods";
 import {
   activeAt,
   Boundaries,
@@ -74,8 +64,7 @@ import {
  */
 
 const utcMidnight = (date: string) => new Date(`${date}T00:00:00.000Z`);
-const dayAfter = (date: string) =>
-  new Date(utcMidnight(date).getTime() + DAY_MS);
+const dayAfter = (date: string) => new Date(utcMidnight(date).getTime() + DAY_MS);
 
 function periodsOf(filters: DashboardFilters, now: Date) {
   const period = resolvePeriod(filters.period, now);
@@ -85,8 +74,7 @@ function periodsOf(filters: DashboardFilters, now: Date) {
 /** Customer-state rows of a scope: segment and region are the customer's; channel and stage do not apply. */
 function stateRows({ workspaceId, filters }: CubeScope) {
   const parts = [sql`workspace_id = ${workspaceId}`];
-  if (filters.segmentIds.length > 0)
-    parts.push(idIn("segment_id", filters.segmentIds));
+  if (filters.segmentIds.length > 0) parts.push(idIn("segment_id", filters.segmentIds));
   if (filters.region) parts.push(sql`region = ${filters.region}`);
   return sql.join(parts, sql` AND `);
 }
@@ -104,12 +92,7 @@ interface IntervalRow extends CustomerInterval {
  * customer_rollup, by joining month, or by day in a month that a boundary cuts. Customers who
  * churned before the first boundary count in no figure.
  */
-function customerIntervals(
-  db: Db,
-  scope: CubeScope,
-  boundaries: Boundaries,
-  bySegment = false,
-) {
+function customerIntervals(db: Db, scope: CubeScope, boundaries: Boundaries, bySegment = false) {
   const literal = sql`${boundaries.literal}::timestamptz[]`;
   const segment = bySegment ? sql`segment_id` : sql`NULL::int`;
   const { workspaceId, filters } = scope;
@@ -117,9 +100,7 @@ function customerIntervals(
     sql`workspace_id = ${workspaceId}`,
     sql`dims = ${filters.region ? 1 : 0}`,
     filters.region ? sql`region = ${filters.region}` : sql`region IS NULL`,
-    ...(filters.segmentIds.length > 0
-      ? [idIn("segment_id", filters.segmentIds)]
-      : []),
+    ...(filters.segmentIds.length > 0 ? [idIn("segment_id", filters.segmentIds)] : []),
   ];
   const ragged = boundaries.raggedMonths();
   const stayers = (span: SQL) =>
@@ -139,9 +120,7 @@ function customerIntervals(
         : sql`grain = 'month'`,
     ),
     ...ragged.map((m) =>
-      stayers(
-        sql`grain = 'day' AND bucket >= ${m}::date AND bucket < (${m}::date + interval '1 month')::date`,
-      ),
+      stayers(sql`grain = 'day' AND bucket >= ${m}::date AND bucket < (${m}::date + interval '1 month')::date`),
     ),
   ];
   return queryRows<IntervalRow>(
@@ -182,11 +161,9 @@ type TargetScope =
 function targetScopeOf(filters: DashboardFilters): TargetScope | null {
   if (filters.region || filters.segmentIds.length > 1) return null;
   const scopes: TargetScope[] = [];
-  if (filters.segmentIds.length === 1)
-    scopes.push({ scope: "segment", id: filters.segmentIds[0]! });
+  if (filters.segmentIds.length === 1) scopes.push({ scope: "segment", id: filters.segmentIds[0]! });
   if (filters.stageId) scopes.push({ scope: "stage", id: filters.stageId });
-  if (filters.channel)
-    scopes.push({ scope: "channel", channel: filters.channel });
+  if (filters.channel) scopes.push({ scope: "channel", channel: filters.channel });
   if (scopes.length > 1) return null;
   return scopes[0] ?? { scope: "all" };
 }
@@ -205,11 +182,7 @@ interface TargetRow {
  * Per KPI, the target for the filters' scope whose period overlaps `period`, preferring one in force
  * on the period's last day, then the latest ending.
  */
-async function targetsFor(
-  db: Db,
-  scope: CubeScope,
-  period: ResolvedPeriod,
-): Promise<Map<Kpi, TargetRow>> {
+async function targetsFor(db: Db, scope: CubeScope, period: ResolvedPeriod): Promise<Map<Kpi, TargetRow>> {
   const targetScope = targetScopeOf(scope.filters);
   if (!targetScope) return new Map();
   const match =
@@ -249,27 +222,18 @@ function tileTarget(
 ): TileTarget | null {
   if (!row) return null;
   // revenue is a total over the target's period: compare the period's revenue with its share of it
-  const targetDays =
-    (dayAfter(row.periodEnd).getTime() -
-      utcMidnight(row.periodStart).getTime()) /
-    DAY_MS;
+  const targetDays = (dayAfter(row.periodEnd).getTime() - utcMidnight(row.periodStart).getTime()) / DAY_MS;
   const share = kpi === "revenue" ? period.days / targetDays : 1;
   const target = Math.round(Number(row.value) * share * 100) / 100;
   const monthBefore = monthsEnding(row.periodStart, 2)[0];
-  const baseline =
-    kpi === "revenue"
-      ? null
-      : (sparkline.find((p) => p.month === monthBefore)?.value ?? null);
+  const baseline = kpi === "revenue" ? null : (sparkline.find((p) => p.month === monthBefore)?.value ?? null);
   const status = computeTargetStatus({
     value,
     target,
     higherIsBetter: HIGHER_IS_BETTER[kpi],
     glidePath: {
       baseline,
-      elapsedShare: elapsedShare(
-        { start: utcMidnight(row.periodStart), end: dayAfter(row.periodEnd) },
-        now,
-      ),
+      elapsedShare: elapsedShare({ start: utcMidnight(row.periodStart), end: dayAfter(row.periodEnd) }, now),
     },
   });
   return {
@@ -301,9 +265,7 @@ export async function getKpiTiles(
   const { period, comparison } = periodsOf(filters, now);
   const periods = [
     { which: "current", from: period.from, to: period.to },
-    ...(comparison
-      ? [{ which: "previous", from: comparison.from, to: comparison.to }]
-      : []),
+    ...(comparison ? [{ which: "previous", from: comparison.from, to: comparison.to }] : []),
   ];
   const window = trailingYear(period.to);
   const months = monthsEnding(period.to, 12);
@@ -332,42 +294,35 @@ export async function getKpiTiles(
     ...monthStarts,
     monthEnd,
   ]);
-  const [feedbackRows, ordersRows, intervals, targets, currency] =
-    await Promise.all([
-      queryRows<
-        { which: string; month: string | null; kind: string } & ScoreRow
-      >(
-        db,
-        sql`SELECT which, ${monthOf} AS month, metric_kind::text AS kind, ${SUM_SCORES}
+  const [feedbackRows, ordersRows, intervals, targets, currency] = await Promise.all([
+    queryRows<{ which: string; month: string | null; kind: string } & ScoreRow>(
+      db,
+      sql`SELECT which, ${monthOf} AS month, metric_kind::text AS kind, ${SUM_SCORES}
         FROM ${cubeSource("feedback", scope, [...periods, sparkRange], sql`metric_kind IN ('nps', 'csat', 'ces')`)}
         GROUP BY 1, 2, 3`,
-      ),
-      queryRows<{
-        which: string;
-        month: string | null;
-        revenue: string;
-        orders: number;
-        detractor: string;
-      }>(
-        db,
-        sql`SELECT which, ${monthOf} AS month, sum(revenue)::text AS revenue, sum(purchases + refunds)::int AS orders,
+    ),
+    queryRows<{
+      which: string;
+      month: string | null;
+      revenue: string;
+      orders: number;
+      detractor: string;
+    }>(
+      db,
+      sql`SELECT which, ${monthOf} AS month, sum(revenue)::text AS revenue, sum(purchases + refunds)::int AS orders,
           coalesce(sum(revenue) FILTER (WHERE nps_category = 'detractor'), 0)::text AS detractor
         FROM ${cubeSource("orders", scope, [...periods, sparkRange, { which: "window", ...window }])}
         GROUP BY 1, 2`,
-      ),
-      customerIntervals(db, scope, boundaries),
-      targetsFor(db, scope, period),
-      workspaceCurrency(db, workspaceId),
-    ]);
+    ),
+    customerIntervals(db, scope, boundaries),
+    targetsFor(db, scope, period),
+    workspaceCurrency(db, workspaceId),
+  ]);
   const scores = feedbackRows.filter((r) => r.which !== "months");
   const monthlyScores = feedbackRows.filter((r) => r.which === "months");
-  const revenue = ordersRows.filter(
-    (r) => r.which === "current" || r.which === "previous",
-  );
+  const revenue = ordersRows.filter((r) => r.which === "current" || r.which === "previous");
   const monthlyRevenue = ordersRows.filter((r) => r.which === "months");
-  const detractorRevenue = ordersRows
-    .filter((r) => r.which === "window")
-    .map((r) => ({ revenue: r.detractor }));
+  const detractorRevenue = ordersRows.filter((r) => r.which === "window").map((r) => ({ revenue: r.detractor }));
 
   const score = indexRows(scores, (r) => keyOf(r.which, r.kind));
   const money = indexRows(revenue, (r) => r.which);
@@ -380,57 +335,29 @@ export async function getKpiTiles(
   const csat = csatOf(score.get(keyOf("current", "csat")));
   const ces = cesOf(score.get(keyOf("current", "ces")));
   const npsSpark = spark((m) => npsOf(monthScore.get(keyOf(m, "nps"))).value);
-  const csatSpark = spark(
-    (m) => csatOf(monthScore.get(keyOf(m, "csat"))).value,
-  );
+  const csatSpark = spark((m) => csatOf(monthScore.get(keyOf(m, "csat"))).value);
   const cesSpark = spark((m) => cesOf(monthScore.get(keyOf(m, "ces"))).value);
-  const revenueSpark = spark((m) =>
-    monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.revenue) : null,
-  );
-  const riskSpark = spark((m) =>
-    monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.detractor) : null,
-  );
+  const revenueSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.revenue) : null));
+  const riskSpark = spark((m) => (monthMoney.has(m) ? moneyToNumber(monthMoney.get(m)!.detractor) : null));
   const at = (instant: Date) => boundaries.indexOf(instant);
   const churnSpark = months.map((month, i) => ({
     month,
-    value: computeChurnRate(
-      churnBetween(
-        intervals,
-        at(monthStarts[i]!),
-        at(monthStarts[i + 1] ?? monthEnd),
-      ),
-    ).value,
+    value: computeChurnRate(churnBetween(intervals, at(monthStarts[i]!), at(monthStarts[i + 1] ?? monthEnd))).value,
   }));
-  const detractorIntervals = intervals.filter(
-    (r) => r.category === "detractor",
-  );
+  const detractorIntervals = intervals.filter((r) => r.category === "detractor");
   const promoterIntervals = intervals.filter((r) => r.category === "promoter");
   const currentRevenue = money.get("current");
   const revenueValue = currentRevenue ? currentRevenue.revenue : null;
   const revenueOrders = currentRevenue?.orders ?? 0;
-  const previousRevenue = comparison
-    ? (money.get("previous")?.revenue ?? null)
-    : null;
-  const churnNow = churnFigure(
-    churnBetween(intervals, at(period.start), at(period.end)),
-  );
+  const previousRevenue = comparison ? (money.get("previous")?.revenue ?? null) : null;
+  const churnNow = churnFigure(churnBetween(intervals, at(period.start), at(period.end)));
   const churnBefore = comparison
-    ? churnFigure(
-        churnBetween(intervals, at(comparison.start), at(comparison.end)),
-      )
+    ? churnFigure(churnBetween(intervals, at(comparison.start), at(comparison.end)))
     : null;
   const risk = computeRevenueAtRisk({
     detractorRevenue: detractorRevenue[0]?.revenue ?? "0",
-    detractorChurn: churnBetween(
-      detractorIntervals,
-      at(windowStart),
-      at(windowEnd),
-    ),
-    promoterChurn: churnBetween(
-      promoterIntervals,
-      at(windowStart),
-      at(windowEnd),
-    ),
+    detractorChurn: churnBetween(detractorIntervals, at(windowStart), at(windowEnd)),
+    promoterChurn: churnBetween(promoterIntervals, at(windowStart), at(windowEnd)),
   });
   const detractors = joinedBefore(detractorIntervals, at(windowEnd));
   const before = comparison
@@ -443,8 +370,7 @@ export async function getKpiTiles(
   const ignoreStage = filters.stageId ? (["stage"] as const) : ([] as const);
   const target = (kpi: Kpi, value: number | null, sparkline: SparkPoint[]) =>
     tileTarget(targets.get(kpi), kpi, value, sparkline, now, period);
-  const revenueNumber =
-    revenueValue === null ? null : moneyToNumber(revenueValue);
+  const revenueNumber = revenueValue === null ? null : moneyToNumber(revenueValue);
   const riskValue = detractors === 0 ? null : risk.revenueAtRisk;
 
   return {
@@ -488,10 +414,7 @@ export async function getKpiTiles(
       value: revenueValue,
       sampleSize: revenueOrders,
       lowSample: makeFigure(revenueValue, revenueOrders).lowSample,
-      delta:
-        comparison && revenueValue !== null
-          ? computeMoneyDelta(revenueValue, previousRevenue ?? "0.00")
-          : null,
+      delta: comparison && revenueValue !== null ? computeMoneyDelta(revenueValue, previousRevenue ?? "0.00") : null,
       target: target("revenue", revenueNumber, revenueSpark),
       sparkline: revenueSpark,
       ignoredFilters: [...ignoreStage],
@@ -504,10 +427,7 @@ export async function getKpiTiles(
       delta: churnBefore ? computeDelta(churnNow, churnBefore) : null,
       target: target("churn", churnNow.value, churnSpark),
       sparkline: churnSpark,
-      ignoredFilters: [
-        ...ignoreStage,
-        ...(filters.channel ? (["channel"] as const) : []),
-      ],
+      ignoredFilters: [...ignoreStage, ...(filters.channel ? (["channel"] as const) : [])],
     },
     revenueAtRisk: {
       kpi: "revenue_at_risk",
@@ -517,11 +437,7 @@ export async function getKpiTiles(
       sampleSize: detractors,
       lowSample: makeFigure(riskValue, detractors).lowSample,
       delta: null,
-      target: target(
-        "revenue_at_risk",
-        riskValue === null ? null : moneyToNumber(riskValue),
-        riskSpark,
-      ),
+      target: target("revenue_at_risk", riskValue === null ? null : moneyToNumber(riskValue), riskSpark),
       sparkline: riskSpark,
       ignoredFilters: [...ignoreStage],
       churnWeighted: risk.churnWeighted,
@@ -552,12 +468,7 @@ export async function getSegments(
   const periodRange = { from: period.from, to: period.to };
   const windowStart = utcMidnight(window.from);
   const windowEnd = dayAfter(window.to);
-  const boundaries = new Boundaries([
-    period.start,
-    period.end,
-    windowStart,
-    windowEnd,
-  ]);
+  const boundaries = new Boundaries([period.start, period.end, windowStart, windowEnd]);
   const at = (instant: Date) => boundaries.indexOf(instant);
 
   const [scores, revenue, state, segments, currency] = await Promise.all([
@@ -591,20 +502,15 @@ export async function getSegments(
   const score = indexRows(scores, (r) => keyOf(r.segmentId, r.kind));
 
   const unsegmented =
-    filters.segmentIds.length === 0 &&
-    [...scores, ...revenue, ...state].some((r) => r.segmentId === null);
-  const rows = unsegmented
-    ? [...segments, { id: null, name: "", color: null }]
-    : segments;
+    filters.segmentIds.length === 0 && [...scores, ...revenue, ...state].some((r) => r.segmentId === null);
+  const rows = unsegmented ? [...segments, { id: null, name: "", color: null }] : segments;
 
   const summaries: SegmentSummary[] = rows.map((segment) => {
     const key = keyOf(segment.id);
     const own = revenue.filter((r) => keyOf(r.segmentId) === key);
-    const windowRevenue = (c: NpsCategory) =>
-      sumMoney(own.filter((r) => r.category === c).map((r) => r.window));
+    const windowRevenue = (c: NpsCategory) => sumMoney(own.filter((r) => r.category === c).map((r) => r.window));
     const customers = state.filter((r) => keyOf(r.segmentId) === key);
-    const ofCategory = (c: NpsCategory) =>
-      customers.filter((r) => r.category === c);
+    const ofCategory = (c: NpsCategory) => customers.filter((r) => r.category === c);
     const categoryValue = (c: NpsCategory) => ({
       customers: joinedBefore(ofCategory(c), at(windowEnd)),
       revenue: windowRevenue(c),
@@ -614,8 +520,7 @@ export async function getSegments(
       passive: categoryValue("passive"),
       detractor: categoryValue("detractor"),
     });
-    const windowChurn = (c: NpsCategory) =>
-      churnBetween(ofCategory(c), at(windowStart), at(windowEnd));
+    const windowChurn = (c: NpsCategory) => churnBetween(ofCategory(c), at(windowStart), at(windowEnd));
     const risk = computeRevenueAtRisk({
       detractorRevenue: windowRevenue("detractor"),
       detractorChurn: windowChurn("detractor"),
@@ -635,9 +540,7 @@ export async function getSegments(
       },
       revenueAtRisk: risk.revenueAtRisk,
       revenueAtRiskChurnWeighted: risk.churnWeighted,
-      churn: computeChurnRate(
-        churnBetween(customers, at(period.start), at(period.end)),
-      ),
+      churn: computeChurnRate(churnBetween(customers, at(period.start), at(period.end))),
     };
   });
   return {
@@ -673,9 +576,7 @@ export async function getTrends(
   const last = months[months.length - 1]!;
   const { period } = periodsOf(filters, now);
   const [scores, revenue, segments, targets, currency] = await Promise.all([
-    queryRows<
-      { month: string; segmentId: number | null; kind: string } & ScoreRow
-    >(
+    queryRows<{ month: string; segmentId: number | null; kind: string } & ScoreRow>(
       db,
       sql`SELECT to_char(bucket, 'YYYY-MM') AS month, segment_id AS "segmentId", metric_kind::text AS kind, ${SUM_SCORES}
         FROM feedback_rollup
@@ -688,29 +589,20 @@ export async function getTrends(
         FROM orders_rollup WHERE ${cubeRows(scope, "orders")} AND ${monthRows(first, last)}
         GROUP BY 1, 2`,
     ),
-    bySegment
-      ? segmentsOf(db, workspaceId, filters.segmentIds)
-      : Promise.resolve([]),
+    bySegment ? segmentsOf(db, workspaceId, filters.segmentIds) : Promise.resolve([]),
     targetsFor(db, scope, period),
     workspaceCurrency(db, workspaceId),
   ]);
 
-  const series = (
-    segmentId: number | null | undefined,
-    name: string,
-    color: string | null,
-  ): TrendSeries => {
+  const series = (segmentId: number | null | undefined, name: string, color: string | null): TrendSeries => {
     const mine = <T extends { segmentId: number | null }>(rows: T[]) =>
-      segmentId === undefined
-        ? rows
-        : rows.filter((r) => r.segmentId === segmentId);
+      segmentId === undefined ? rows : rows.filter((r) => r.segmentId === segmentId);
     const points = months.map((month) => {
       const sumScores = (kind: string) => {
         const sum: Record<string, number> = {};
         for (const row of mine(scores)) {
           if (row.month !== month || row.kind !== kind) continue;
-          for (let k = 0; k <= 10; k++)
-            sum[`s${k}`] = (sum[`s${k}`] ?? 0) + Number(row[`s${k}`] ?? 0);
+          for (let k = 0; k <= 10; k++) sum[`s${k}`] = (sum[`s${k}`] ?? 0) + Number(row[`s${k}`] ?? 0);
         }
         return sum as ScoreRow;
       };
@@ -728,10 +620,7 @@ export async function getTrends(
     return { segmentId: segmentId ?? null, name, color, points };
   };
 
-  const all = [
-    series(undefined, "", null),
-    ...segments.map((s) => series(s.id, s.name, s.color)),
-  ];
+  const all = [series(undefined, "", null), ...segments.map((s) => series(s.id, s.name, s.color))];
   const annotations: TrendAnnotation[] = [];
   all.forEach((line, index) => {
     for (let i = 1; i < line.points.length; i++) {
@@ -745,10 +634,7 @@ export async function getTrends(
             month: line.points[i]!.month,
             kpi,
             change: delta.absolute,
-            marginOfError: Math.hypot(
-              current.marginOfError ?? 0,
-              before.marginOfError ?? 0,
-            ),
+            marginOfError: Math.hypot(current.marginOfError ?? 0, before.marginOfError ?? 0),
             segmentId: index === 0 ? null : line.segmentId,
           });
         }
@@ -811,15 +697,9 @@ export async function getHeatmap(
   const stageList: HeatmapPayload["stages"] = stages
     .filter((s) => !s.archived || withData.has(keyOf(s.id)))
     .map(({ id, name, position }) => ({ id, name, position }));
-  if (withData.has(keyOf(null)))
-    stageList.push({ id: null, name: "", position: null });
-  const segmentList: HeatmapPayload["segments"] = segments.map(
-    ({ id, name, color }) => ({ id, name, color }),
-  );
-  if (
-    filters.segmentIds.length === 0 &&
-    scores.some((r) => r.segmentId === null)
-  ) {
+  if (withData.has(keyOf(null))) stageList.push({ id: null, name: "", position: null });
+  const segmentList: HeatmapPayload["segments"] = segments.map(({ id, name, color }) => ({ id, name, color }));
+  if (filters.segmentIds.length === 0 && scores.some((r) => r.segmentId === null)) {
     segmentList.push({ id: null, name: "", color: null });
   }
   const score = indexRows(scores, (r) => keyOf(r.stageId, r.segmentId, r.kind));
@@ -855,8 +735,6 @@ export async function getDashboardOptions(db: Db, workspaceId: number) {
         ORDER BY 1`,
     ),
   ]);
-  const named = segments.flatMap(({ id, name, color }) =>
-    id === null ? [] : [{ id, name, color }],
-  );
+  const named = segments.flatMap(({ id, name, color }) => (id === null ? [] : [{ id, name, color }]));
   return { segments: named, stages, regions: regions.map((r) => r.region) };
 }

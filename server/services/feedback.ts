@@ -1,25 +1,7 @@
 import "server-only";
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  inArray,
-  isNull,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import {
-  customers,
-  feedback,
-  feedbackThemes,
-  journeyStages,
-  segments,
-  teams,
-  users,
-} from "@/db/schema";
+import { customers, feedback, feedbackThemes, journeyStages, segments, teams, users } from "@/db/schema";
 import { AppError } from "../errors";
 import { segmentText, wordKeys } from "../domain/text/tokenise";
 import { isOverdue } from "../domain/triage/sla";
@@ -67,11 +49,7 @@ const SORTS: Record<
     after: afterInTime,
   },
   priority: {
-    orderBy: [
-      asc(feedback.priority),
-      desc(feedback.receivedAt),
-      desc(feedback.id),
-    ],
+    orderBy: [asc(feedback.priority), desc(feedback.receivedAt), desc(feedback.id)],
     prefix: "p.",
     key: sql<string>`${feedback.priority}::text`,
     after: (cursor) => {
@@ -80,11 +58,7 @@ const SORTS: Record<
     },
   },
   negative: {
-    orderBy: [
-      sql`${sentimentKey} ASC`,
-      desc(feedback.receivedAt),
-      desc(feedback.id),
-    ],
+    orderBy: [sql`${sentimentKey} ASC`, desc(feedback.receivedAt), desc(feedback.id)],
     prefix: "s.",
     // real → text is exact (shortest round-trip form), so the cursor compares equal to its row
     key: sql<string>`${sentimentKey}::text`,
@@ -106,9 +80,7 @@ function segmentCondition(ids: readonly (number | null)[]): SQL | undefined {
     known.length > 0 ? inArray(customers.segmentId, known) : undefined,
     // spelled out for anonymous feedback: after the left join the planner guesses customers.segment_id
     // IS NULL alone at ~0 rows (every customer may have a segment) and sorts the whole workspace
-    known.length < ids.length
-      ? or(isNull(feedback.customerId), isNull(customers.segmentId))
-      : undefined,
+    known.length < ids.length ? or(isNull(feedback.customerId), isNull(customers.segmentId)) : undefined,
   );
 }
 
@@ -117,38 +89,21 @@ function segmentCondition(ids: readonly (number | null)[]): SQL | undefined {
  * customer. Dates are whole UTC days: `from` 00:00 up to the day after `to`, computed in SQL so the
  * last day of year 9999 needs no JavaScript Date beyond it.
  */
-function filterConditions(
-  filters: FeedbackFilters,
-  now: Date,
-): (SQL | undefined)[] {
-  const category = filters.npsCategory
-    ? NPS_CATEGORY_SCORES[filters.npsCategory]
-    : undefined;
+function filterConditions(filters: FeedbackFilters, now: Date): (SQL | undefined)[] {
+  const category = filters.npsCategory ? NPS_CATEGORY_SCORES[filters.npsCategory] : undefined;
   const words = filters.q ? searchWords(filters.q) : [];
   const assignment = [
-    filters.assigneeId !== undefined
-      ? eq(feedback.assigneeId, filters.assigneeId)
-      : undefined,
-    filters.teamId !== undefined
-      ? eq(feedback.teamId, filters.teamId)
-      : undefined,
+    filters.assigneeId !== undefined ? eq(feedback.assigneeId, filters.assigneeId) : undefined,
+    filters.teamId !== undefined ? eq(feedback.teamId, filters.teamId) : undefined,
   ].filter((c) => c !== undefined);
   return [
     filters.status ? eq(feedback.status, filters.status) : undefined,
     filters.priority ? eq(feedback.priority, filters.priority) : undefined,
     filters.source ? eq(feedback.source, filters.source) : undefined,
-    filters.touchpointId !== undefined
-      ? eq(feedback.touchpointId, filters.touchpointId)
-      : undefined,
-    filters.scoreMin !== undefined
-      ? sql`${feedback.score} >= ${filters.scoreMin}`
-      : undefined,
-    filters.scoreMax !== undefined
-      ? sql`${feedback.score} <= ${filters.scoreMax}`
-      : undefined,
-    filters.sentiment
-      ? eq(feedback.sentimentLabel, filters.sentiment)
-      : undefined,
+    filters.touchpointId !== undefined ? eq(feedback.touchpointId, filters.touchpointId) : undefined,
+    filters.scoreMin !== undefined ? sql`${feedback.score} >= ${filters.scoreMin}` : undefined,
+    filters.scoreMax !== undefined ? sql`${feedback.score} <= ${filters.scoreMax}` : undefined,
+    filters.sentiment ? eq(feedback.sentimentLabel, filters.sentiment) : undefined,
     filters.themeId !== undefined
       ? sql`EXISTS (SELECT 1 FROM ${feedbackThemes} WHERE ${feedbackThemes.feedbackId} = ${feedback.id} AND ${feedbackThemes.themeId} = ${filters.themeId})`
       : undefined,
@@ -172,25 +127,13 @@ function filterConditions(
         : sql`FALSE`
       : undefined,
     segmentCondition(filters.segmentIds),
-    filters.stageId !== undefined
-      ? eq(feedback.stageId, filters.stageId)
-      : undefined,
+    filters.stageId !== undefined ? eq(feedback.stageId, filters.stageId) : undefined,
     filters.channel ? eq(feedback.channel, filters.channel) : undefined,
-    filters.region !== undefined
-      ? eq(customers.region, filters.region)
-      : undefined,
-    filters.metricKind
-      ? eq(feedback.metricKind, filters.metricKind)
-      : undefined,
-    category
-      ? sql`${feedback.score} between ${category.min} and ${category.max}`
-      : undefined,
-    filters.from
-      ? sql`${feedback.receivedAt} >= (${filters.from}::date)::timestamp AT TIME ZONE 'UTC'`
-      : undefined,
-    filters.to
-      ? sql`${feedback.receivedAt} < (${filters.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`
-      : undefined,
+    filters.region !== undefined ? eq(customers.region, filters.region) : undefined,
+    filters.metricKind ? eq(feedback.metricKind, filters.metricKind) : undefined,
+    category ? sql`${feedback.score} between ${category.min} and ${category.max}` : undefined,
+    filters.from ? sql`${feedback.receivedAt} >= (${filters.from}::date)::timestamp AT TIME ZONE 'UTC'` : undefined,
+    filters.to ? sql`${feedback.receivedAt} < (${filters.to}::date + 1)::timestamp AT TIME ZONE 'UTC'` : undefined,
   ];
 }
 
@@ -199,20 +142,12 @@ function filterConditions(
  * (receivedAt, id): a page continues strictly after the cursor's row, so rows are never skipped or
  * repeated while the filters stay the same.
  */
-export async function listFeedback(
-  db: Db,
-  actor: TriageActor,
-  input: ListFeedbackInput,
-  now = new Date(),
-) {
+export async function listFeedback(db: Db, actor: TriageActor, input: ListFeedbackInput, now = new Date()) {
   const { cursor: cursorText, limit, sort, ...filters } = input;
   const cursor = cursorText ? decodeFeedbackCursor(cursorText) : null;
   const order = SORTS[sort];
   if (cursor && (cursor.key?.slice(0, 2) ?? null) !== order.prefix) {
-    throw new AppError(
-      "INVALID_INPUT",
-      "This page cursor belongs to another order of the list; reload the list.",
-    );
+    throw new AppError("INVALID_INPUT", "This page cursor belongs to another order of the list; reload the list.");
   }
   const rows = await db
     .select({
@@ -229,13 +164,9 @@ export async function listFeedback(
       sentiment: feedback.sentiment,
       sentimentLabel: feedback.sentimentLabel,
       assigneeId: feedback.assigneeId,
-      assigneeName: sql<
-        string | null
-      >`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${feedback.assigneeId})`,
+      assigneeName: sql<string | null>`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${feedback.assigneeId})`,
       teamId: feedback.teamId,
-      teamName: sql<
-        string | null
-      >`(SELECT ${teams.name} FROM ${teams} WHERE ${teams.id} = ${feedback.teamId})`,
+      teamName: sql<string | null>`(SELECT ${teams.name} FROM ${teams} WHERE ${teams.id} = ${feedback.teamId})`,
       dueAt: feedback.dueAt,
       version: feedback.version,
       sortKey: order.key,
@@ -244,19 +175,10 @@ export async function listFeedback(
       exactReceivedAt,
     })
     .from(feedback)
-    .leftJoin(
-      customers,
-      and(
-        eq(customers.workspaceId, feedback.workspaceId),
-        eq(customers.id, feedback.customerId),
-      ),
-    )
+    .leftJoin(customers, and(eq(customers.workspaceId, feedback.workspaceId), eq(customers.id, feedback.customerId)))
     .leftJoin(
       journeyStages,
-      and(
-        eq(journeyStages.workspaceId, feedback.workspaceId),
-        eq(journeyStages.id, feedback.stageId),
-      ),
+      and(eq(journeyStages.workspaceId, feedback.workspaceId), eq(journeyStages.id, feedback.stageId)),
     )
     .where(
       and(
@@ -270,12 +192,10 @@ export async function listFeedback(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const items = page.map(
-    ({ exactReceivedAt: _exact, sortKey: _key, ...item }) => ({
-      ...item,
-      overdue: isOverdue(item, now),
-    }),
-  );
+  const items = page.map(({ exactReceivedAt: _exact, sortKey: _key, ...item }) => ({
+    ...item,
+    overdue: isOverdue(item, now),
+  }));
   const nextCursor =
     rows.length > limit && last
       ? encodeFeedbackCursor({
@@ -292,37 +212,21 @@ export async function listFeedback(
  * Only this workspace's records: an id from elsewhere (or deleted) is simply not in the answer.
  * Archived stages keep their name, since old links may still point at them.
  */
-export async function describeFeedbackFilters(
-  db: Db,
-  workspaceId: number,
-  input: FeedbackFilterLabelsInput,
-) {
-  const segmentIds = (input.segmentIds ?? []).filter(
-    (id): id is number => id !== null,
-  );
+export async function describeFeedbackFilters(db: Db, workspaceId: number, input: FeedbackFilterLabelsInput) {
+  const segmentIds = (input.segmentIds ?? []).filter((id): id is number => id !== null);
   const [segmentRows, stageRows] = await Promise.all([
     segmentIds.length === 0
       ? []
       : db
           .select({ id: segments.id, name: segments.name })
           .from(segments)
-          .where(
-            and(
-              eq(segments.workspaceId, workspaceId),
-              inArray(segments.id, segmentIds),
-            ),
-          ),
+          .where(and(eq(segments.workspaceId, workspaceId), inArray(segments.id, segmentIds))),
     input.stageId === undefined
       ? []
       : db
           .select({ id: journeyStages.id, name: journeyStages.name })
           .from(journeyStages)
-          .where(
-            and(
-              eq(journeyStages.workspaceId, workspaceId),
-              eq(journeyStages.id, input.stageId),
-            ),
-          ),
+          .where(and(eq(journeyStages.workspaceId, workspaceId), eq(journeyStages.id, input.stageId))),
   ]);
   return { segments: segmentRows, stages: stageRows };
 }

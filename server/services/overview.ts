@@ -21,11 +21,7 @@ export interface OverviewCounts {
  * Feedback and net revenue of whole UTC months, from the month rows of the rollup cubes (kept in
  * the writing transaction, so as live as the raw tables): a few rows instead of a month of items.
  */
-async function monthCounts(
-  db: Db,
-  workspaceId: number,
-  months: Period[],
-): Promise<Map<string, PeriodCounts>> {
+async function monthCounts(db: Db, workspaceId: number, months: Period[]): Promise<Map<string, PeriodCounts>> {
   const buckets = months.map((m) => m.start.toISOString().slice(0, 10));
   const list = sql.join(
     buckets.map((b) => sql`${b}::date`),
@@ -76,8 +72,7 @@ export async function getOverviewCounts(
         WHERE workspace_id = ${workspace.id} AND dims = 0 AND region IS NULL AND grain = 'month'`,
     ),
   ]);
-  const of = (period: Period) =>
-    counts.get(period.start.toISOString().slice(0, 10))!;
+  const of = (period: Period) => counts.get(period.start.toISOString().slice(0, 10))!;
   return {
     currency: workspace.currency,
     activeCustomers: active[0]?.n ?? 0,

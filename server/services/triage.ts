@@ -1,15 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import {
-  auditEvents,
-  feedback,
-  memberships,
-  slaPolicies,
-  teamMembers,
-  teams,
-  users,
-} from "@/db/schema";
+import { auditEvents, feedback, memberships, slaPolicies, teamMembers, teams, users } from "@/db/schema";
 import { hasPermission } from "../auth/permissions";
 import type { Role } from "../domain/enums";
 import { AppError } from "../errors";
@@ -37,26 +29,14 @@ export interface TriageActor {
  * workspace; without that permission (team members) only items assigned to them or to one of their
  * teams.
  */
-export function feedbackScope(
-  actor: TriageActor,
-  mode: "read" | "triage",
-): SQL | undefined {
-  if (
-    hasPermission(
-      actor.role,
-      mode === "read" ? "feedback.read_all" : "feedback.triage",
-    )
-  )
-    return undefined;
+export function feedbackScope(actor: TriageActor, mode: "read" | "triage"): SQL | undefined {
+  if (hasPermission(actor.role, mode === "read" ? "feedback.read_all" : "feedback.triage")) return undefined;
   return sql`(${feedback.assigneeId} = ${actor.userId} OR ${feedback.teamId} IN (
     SELECT ${teamMembers.teamId} FROM ${teamMembers} WHERE ${teamMembers.userId} = ${actor.userId}))`;
 }
 
 /** The workspace's SLA policy: its own rows over the defaults. */
-export async function loadSlaPolicy(
-  db: Db,
-  workspaceId: number,
-): Promise<SlaPolicy> {
+export async function loadSlaPolicy(db: Db, workspaceId: number): Promise<SlaPolicy> {
   const rows = await db
     .select({
       priority: slaPolicies.priority,
@@ -78,11 +58,7 @@ interface LockedRow extends TriageState {
 }
 
 /** The items, locked for this transaction, in id order (a fixed lock order: no deadlocks). */
-async function lockItems(
-  tx: Tx,
-  actor: TriageActor,
-  ids: readonly number[],
-): Promise<LockedRow[]> {
+async function lockItems(tx: Tx, actor: TriageActor, ids: readonly number[]): Promise<LockedRow[]> {
   const rows = await tx
     .select({
       id: feedback.id,
@@ -100,17 +76,11 @@ async function lockItems(
       version: feedback.version,
       updatedAt: feedback.updatedAt,
       updatedById: feedback.updatedBy,
-      updatedByName: sql<
-        string | null
-      >`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${feedback.updatedBy})`,
+      updatedByName: sql<string | null>`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${feedback.updatedBy})`,
     })
     .from(feedback)
     .where(
-      and(
-        eq(feedback.workspaceId, actor.workspaceId),
-        inArray(feedback.id, [...ids]),
-        feedbackScope(actor, "triage"),
-      ),
+      and(eq(feedback.workspaceId, actor.workspaceId), inArray(feedback.id, [...ids]), feedbackScope(actor, "triage")),
     )
     .orderBy(feedback.id)
     .for("update", { of: feedback });
@@ -128,39 +98,22 @@ async function lockItems(
 }
 
 /** An assignee must be a member of the workspace, a team one of its teams. */
-async function assertAssignable(
-  tx: Tx,
-  workspaceId: number,
-  command: TriageCommand,
-): Promise<void> {
+async function assertAssignable(tx: Tx, workspaceId: number, command: TriageCommand): Promise<void> {
   const assigneeId = "assigneeId" in command ? command.assigneeId : undefined;
   const teamId = "teamId" in command ? command.teamId : undefined;
   if (assigneeId !== undefined && assigneeId !== null) {
     const [member] = await tx
       .select({ userId: memberships.userId })
       .from(memberships)
-      .where(
-        and(
-          eq(memberships.workspaceId, workspaceId),
-          eq(memberships.userId, assigneeId),
-        ),
-      );
-    if (!member)
-      throw new AppError(
-        "INVALID_INPUT",
-        `User ${assigneeId} is not a member of this workspace.`,
-      );
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, assigneeId)));
+    if (!member) throw new AppError("INVALID_INPUT", `User ${assigneeId} is not a member of this workspace.`);
   }
   if (teamId !== undefined && teamId !== null) {
     const [team] = await tx
       .select({ id: teams.id })
       .from(teams)
       .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
-    if (!team)
-      throw new AppError(
-        "INVALID_INPUT",
-        `Team ${teamId} does not exist in this workspace.`,
-      );
+    if (!team) throw new AppError("INVALID_INPUT", `Team ${teamId} does not exist in this workspace.`);
   }
 }
 
@@ -178,28 +131,18 @@ const COLUMNS: Record<keyof TriageChanges, { column: string; type: string }> = {
   dismissReason: { column: "dismiss_reason", type: "text" },
 };
 
-const jsonValue = (value: unknown) =>
-  value instanceof Date ? value.toISOString() : value;
+const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 const jsonChanges = (changes: TriageChanges) =>
-  Object.fromEntries(
-    Object.entries(changes).map(([key, value]) => [key, jsonValue(value)]),
-  );
+  Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, jsonValue(value)]));
 
 /**
  * Write every plan in one UPDATE (the rollup triggers run once per statement, not per item): each
  * item's changes travel as jsonb, and a field absent from them keeps its value. Version + 1.
  */
-async function writePlans(
-  tx: Tx,
-  actor: TriageActor,
-  plans: readonly TriagePlan[],
-  now: Date,
-): Promise<void> {
+async function writePlans(tx: Tx, actor: TriageActor, plans: readonly TriagePlan[], now: Date): Promise<void> {
   const changing = plans.filter((plan) => Object.keys(plan.changes).length > 0);
   if (changing.length === 0) return;
-  const payload = JSON.stringify(
-    changing.map((plan) => ({ id: plan.id, c: jsonChanges(plan.changes) })),
-  );
+  const payload = JSON.stringify(changing.map((plan) => ({ id: plan.id, c: jsonChanges(plan.changes) })));
   const sets = Object.entries(COLUMNS).map(
     ([key, { column, type }]) =>
       `${column} = CASE WHEN v.c ? '${key}' THEN (v.c->>'${key}')::${type} ELSE f.${column} END`,
@@ -251,15 +194,8 @@ export async function triageFeedback(
       { viewerId: actor.userId, now },
     );
     await assertAssignable(tx, actor.workspaceId, input.command);
-    const result = planBulk(
-      [item!],
-      input.command,
-      { userId: actor.userId },
-      now,
-      policy,
-    );
-    if (!result.ok)
-      throw new AppError(result.errors[0]!.code, result.errors[0]!.message);
+    const result = planBulk([item!], input.command, { userId: actor.userId }, now, policy);
+    if (!result.ok) throw new AppError(result.errors[0]!.code, result.errors[0]!.message);
     await writePlans(tx, actor, result.plans, now);
     const changed = Object.keys(result.plans[0]!.changes).length > 0;
     return {
@@ -284,19 +220,10 @@ export async function bulkTriage(
   return db.transaction(async (tx) => {
     const items = await lockItems(tx, actor, input.ids);
     await assertAssignable(tx, actor.workspaceId, input.command);
-    const result = planBulk(
-      items,
-      input.command,
-      { userId: actor.userId },
-      now,
-      policy,
-    );
-    if (!result.ok)
-      throw bulkFailure(result.errors, items.length, input.command.type);
+    const result = planBulk(items, input.command, { userId: actor.userId }, now, policy);
+    if (!result.ok) throw bulkFailure(result.errors, items.length, input.command.type);
     await writePlans(tx, actor, result.plans, now);
-    const changed = result.plans.filter(
-      (plan) => Object.keys(plan.changes).length > 0,
-    ).length;
+    const changed = result.plans.filter((plan) => Object.keys(plan.changes).length > 0).length;
     return { changed, unchanged: items.length - changed };
   });
 }

@@ -52,11 +52,7 @@ describe(`feedback inbox: filters, search and orders (${testEngine()})`, () => {
     const db = handle.db;
     fixture = await createRoleFixture(db, "Inbox");
     const other = await createRoleFixture(db, "Elsewhere");
-    caller = await callerFor(
-      db,
-      fixture.users.cx_manager,
-      fixture.workspace.id,
-    );
+    caller = await callerFor(db, fixture.users.cx_manager, fixture.workspace.id);
     teamId = (await createTeam(db, fixture.workspace.id)).id;
     const [theme] = await db
       .insert(themes)
@@ -74,29 +70,17 @@ describe(`feedback inbox: filters, search and orders (${testEngine()})`, () => {
     themeId = theme!.id;
     const customer = await createCustomer(db, fixture.workspace.id);
     const rnd = prng(4242);
-    const pick = <T>(list: readonly T[]) =>
-      list[Math.floor(rnd() * list.length)]!;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
     for (let i = 0; i < 160; i++) {
       const [text, language] = pick(TEXTS);
       const kind = pick(["nps", "csat", "none"] as const);
-      const status = pick([
-        "new",
-        "new",
-        "triaged",
-        "in_progress",
-        "resolved",
-      ] as const);
+      const status = pick(["new", "new", "triaged", "in_progress", "resolved"] as const);
       await createFeedback(db, fixture.workspace.id, {
         customerId: rnd() < 0.5 ? customer.id : null,
         text: text || null,
         language: rnd() < 0.5 ? language : null,
         metricKind: kind,
-        score:
-          kind === "nps"
-            ? Math.floor(rnd() * 11)
-            : kind === "csat"
-              ? 1 + Math.floor(rnd() * 5)
-              : null,
+        score: kind === "nps" ? Math.floor(rnd() * 11) : kind === "csat" ? 1 + Math.floor(rnd() * 5) : null,
         source: pick(FEEDBACK_SOURCES),
         channel: pick(CHANNELS),
         priority: pick(PRIORITIES),
@@ -110,14 +94,9 @@ describe(`feedback inbox: filters, search and orders (${testEngine()})`, () => {
           : {}),
         assigneeId: rnd() < 0.3 ? fixture.users.team_member.id : null,
         teamId: rnd() < 0.3 ? teamId : null,
-        dueAt:
-          rnd() < 0.5
-            ? new Date(NOW.getTime() + (rnd() - 0.5) * 4 * DAY)
-            : null,
+        dueAt: rnd() < 0.5 ? new Date(NOW.getTime() + (rnd() - 0.5) * 4 * DAY) : null,
         // many items share a second: the orders must still be total
-        receivedAt: new Date(
-          NOW.getTime() - Math.floor(rnd() * 40) * 3_600_000,
-        ),
+        receivedAt: new Date(NOW.getTime() - Math.floor(rnd() * 40) * 3_600_000),
       });
     }
     // another workspace's item with the same words never shows
@@ -127,33 +106,24 @@ describe(`feedback inbox: filters, search and orders (${testEngine()})`, () => {
     });
     await analyseFeedback(db, fixture.workspace.id, { now: NOW });
     await analyseFeedback(db, other.workspace.id, { now: NOW });
-    const all = await db
-      .select()
-      .from(feedback)
-      .where(eq(feedback.workspaceId, fixture.workspace.id));
+    const all = await db.select().from(feedback).where(eq(feedback.workspaceId, fixture.workspace.id));
     const links = await db.select().from(feedbackThemes);
     rows = all.map((r) => ({
       ...r,
-      themeIds: links
-        .filter((l) => l.feedbackId === r.id)
-        .map((l) => l.themeId),
+      themeIds: links.filter((l) => l.feedbackId === r.id).map((l) => l.themeId),
     }));
   });
   afterAll(() => handle.close());
 
-  async function listAll(
-    input: FeedbackFiltersInput & { sort?: "newest" | "priority" | "negative" },
-    limit = 7,
-  ) {
+  async function listAll(input: FeedbackFiltersInput & { sort?: "newest" | "priority" | "negative" }, limit = 7) {
     const items = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof caller.feedback.list>> =
-        await caller.feedback.list({
-          ...input,
-          limit,
-          cursor,
-        });
+      const page: Awaited<ReturnType<typeof caller.feedback.list>> = await caller.feedback.list({
+        ...input,
+        limit,
+        cursor,
+      });
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -164,97 +134,49 @@ describe(`feedback inbox: filters, search and orders (${testEngine()})`, () => {
   const FILTERS: Array<[string, FeedbackFiltersInput, (r: Row) => boolean]> = [
     ["priority", { priority: "high" }, (r) => r.priority === "high"],
     ["source", { source: "review" }, (r) => r.source === "review"],
-    [
-      "score range",
-      { scoreMin: 0, scoreMax: 6 },
-      (r) => r.score !== null && r.score <= 6,
-    ],
-    [
-      "sentiment",
-      { sentiment: "negative" },
-      (r) => r.sentimentLabel === "negative",
-    ],
-    [
-      "language and its regional forms",
-      { language: "he" },
-      (r) => r.language === "he",
-    ],
+    ["score range", { scoreMin: 0, scoreMax: 6 }, (r) => r.score !== null && r.score <= 6],
+    ["sentiment", { sentiment: "negative" }, (r) => r.sentimentLabel === "negative"],
+    ["language and its regional forms", { language: "he" }, (r) => r.language === "he"],
     ["theme", { themeId: -1 }, (r) => r.themeIds.includes(themeId)],
-    [
-      "assignee",
-      { assigneeId: -1 },
-      (r) => r.assigneeId === fixture.users.team_member.id,
-    ],
+    ["assignee", { assigneeId: -1 }, (r) => r.assigneeId === fixture.users.team_member.id],
     ["team", { teamId: -1 }, (r) => r.teamId === teamId],
-    [
-      "overdue",
-      { overdue: true },
-      (r) => open(r) && r.dueAt !== null && r.dueAt < NOW,
-    ],
-    [
-      "channel and status",
-      { channel: "web", status: "new" },
-      (r) => r.channel === "web" && r.status === "new",
-    ],
+    ["overdue", { overdue: true }, (r) => open(r) && r.dueAt !== null && r.dueAt < NOW],
+    ["channel and status", { channel: "web", status: "new" }, (r) => r.channel === "web" && r.status === "new"],
   ];
 
-  it.each(FILTERS)(
-    "%s returns exactly the matching rows",
-    async (_, raw, keep) => {
-      const input = { ...raw };
-      if (input.themeId === -1) input.themeId = themeId;
-      if (input.assigneeId === -1)
-        input.assigneeId = fixture.users.team_member.id;
-      if (input.teamId === -1) input.teamId = teamId;
-      // "overdue" is judged at the request's time; the data was dated around NOW, so compare with now
-      const now = new Date();
-      const expected = rows.filter((r) =>
-        raw.overdue ? open(r) && r.dueAt !== null && r.dueAt < now : keep(r),
-      );
-      const got = await listAll(input);
-      expect(got.map((r) => r.id).sort((a, b) => a - b)).toEqual(
-        expected.map((r) => r.id).sort((a, b) => a - b),
-      );
-      expect(expected.length).toBeGreaterThan(0);
-    },
-  );
+  it.each(FILTERS)("%s returns exactly the matching rows", async (_, raw, keep) => {
+    const input = { ...raw };
+    if (input.themeId === -1) input.themeId = themeId;
+    if (input.assigneeId === -1) input.assigneeId = fixture.users.team_member.id;
+    if (input.teamId === -1) input.teamId = teamId;
+    // "overdue" is judged at the request's time; the data was dated around NOW, so compare with now
+    const now = new Date();
+    const expected = rows.filter((r) => (raw.overdue ? open(r) && r.dueAt !== null && r.dueAt < now : keep(r)));
+    const got = await listAll(input);
+    expect(got.map((r) => r.id).sort((a, b) => a - b)).toEqual(expected.map((r) => r.id).sort((a, b) => a - b));
+    expect(expected.length).toBeGreaterThan(0);
+  });
 
   it.each([
     ["English", "late", (r: Row) => /\blate\b/i.test(r.text ?? "")],
-    [
-      "two English words, both required",
-      "delivery LATE",
-      (r: Row) => /delivery was late/.test(r.text ?? ""),
-    ],
+    ["two English words, both required", "delivery LATE", (r: Row) => /delivery was late/.test(r.text ?? "")],
     ["Hebrew", "באיחור", (r: Row) => (r.text ?? "").includes("באיחור")],
     ["Chinese", "延误", (r: Row) => (r.text ?? "").includes("延误")],
     ["Persian", "پشتیبانی", (r: Row) => (r.text ?? "").includes("پشتیبانی")],
-    [
-      "French with accents folded",
-      "DECU",
-      (r: Row) => (r.text ?? "").includes("déçu"),
-    ],
+    ["French with accents folded", "DECU", (r: Row) => (r.text ?? "").includes("déçu")],
     ["a word nobody wrote", "zeppelin", () => false],
-  ])(
-    "search in %s finds exactly the items with the words",
-    async (_, q, keep) => {
-      const got = await listAll({ q });
-      expect(got.map((r) => r.id).sort((a, b) => a - b)).toEqual(
-        rows
-          .filter(keep)
-          .map((r) => r.id)
-          .sort((a, b) => a - b),
-      );
-    },
-  );
+  ])("search in %s finds exactly the items with the words", async (_, q, keep) => {
+    const got = await listAll({ q });
+    expect(got.map((r) => r.id).sort((a, b) => a - b)).toEqual(
+      rows
+        .filter(keep)
+        .map((r) => r.id)
+        .sort((a, b) => a - b),
+    );
+  });
 
-  const ORDERS: Array<
-    ["newest" | "priority" | "negative", (a: Row, b: Row) => number]
-  > = [
-    [
-      "newest",
-      (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.id - a.id,
-    ],
+  const ORDERS: Array<["newest" | "priority" | "negative", (a: Row, b: Row) => number]> = [
+    ["newest", (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.id - a.id],
     [
       "priority",
       (a, b) =>
@@ -265,23 +187,16 @@ describe(`feedback inbox: filters, search and orders (${testEngine()})`, () => {
     [
       "negative",
       (a, b) =>
-        (a.sentiment ?? 2) - (b.sentiment ?? 2) ||
-        b.receivedAt.getTime() - a.receivedAt.getTime() ||
-        b.id - a.id,
+        (a.sentiment ?? 2) - (b.sentiment ?? 2) || b.receivedAt.getTime() - a.receivedAt.getTime() || b.id - a.id,
     ],
   ];
 
-  it.each(ORDERS)(
-    "pages in %s order return every row once, in order",
-    async (sort, compare) => {
-      for (const limit of [1, 7, 100]) {
-        const got = await listAll({ sort }, limit);
-        expect(got.map((r) => r.id)).toEqual(
-          [...rows].sort(compare).map((r) => r.id),
-        );
-      }
-    },
-  );
+  it.each(ORDERS)("pages in %s order return every row once, in order", async (sort, compare) => {
+    for (const limit of [1, 7, 100]) {
+      const got = await listAll({ sort }, limit);
+      expect(got.map((r) => r.id)).toEqual([...rows].sort(compare).map((r) => r.id));
+    }
+  });
 
   it("refuses a cursor of another order", async () => {
     const page = await caller.feedback.list({ sort: "priority", limit: 5 });
@@ -319,28 +234,19 @@ describe(`feedback inbox: filters, search and orders (${testEngine()})`, () => {
       ids: [item.id],
       now: NOW,
     });
-    const [after] = await handle.db
-      .select()
-      .from(feedback)
-      .where(eq(feedback.id, item.id));
+    const [after] = await handle.db.select().from(feedback).where(eq(feedback.id, item.id));
     expect(after!.priority).toBe("urgent");
     expect(after!.sentimentLabel).toBe("negative");
     expect(after!.sentimentSource).toBe("text");
     expect(after!.dueAt?.getTime()).toBe(NOW.getTime() + 3_600_000);
     // a second analysis never lowers or moves what triage set
-    await handle.db
-      .update(feedback)
-      .set({ priority: "low", dueAt: null })
-      .where(eq(feedback.id, item.id));
+    await handle.db.update(feedback).set({ priority: "low", dueAt: null }).where(eq(feedback.id, item.id));
     await analyseFeedback(handle.db, fixture.workspace.id, {
       ids: [item.id],
       all: true,
       now: NOW,
     });
-    const [again] = await handle.db
-      .select()
-      .from(feedback)
-      .where(eq(feedback.id, item.id));
+    const [again] = await handle.db.select().from(feedback).where(eq(feedback.id, item.id));
     expect(again).toMatchObject({ priority: "low", dueAt: null });
   });
 });

@@ -95,15 +95,12 @@ describe("feedback.list", () => {
     const { items, nextCursor } = await caller.feedback.list({ limit: 100 });
     expect(nextCursor).toBeNull();
     expect(items).toHaveLength(ours.length);
-    expect(items.map((i) => i.id)).not.toEqual(
-      expect.arrayContaining([foreignIds[0]]),
-    );
+    expect(items.map((i) => i.id)).not.toEqual(expect.arrayContaining([foreignIds[0]]));
     for (let i = 1; i < items.length; i++) {
       const [prev, cur] = [items[i - 1]!, items[i]!];
       const ordered =
         prev.receivedAt.getTime() > cur.receivedAt.getTime() ||
-        (prev.receivedAt.getTime() === cur.receivedAt.getTime() &&
-          prev.id > cur.id);
+        (prev.receivedAt.getTime() === cur.receivedAt.getTime() && prev.id > cur.id);
       expect(ordered).toBe(true);
     }
     expect(items[0]).toEqual({
@@ -135,25 +132,19 @@ describe("feedback.list", () => {
     });
   });
 
-  it.each([1, 2, 3, 100])(
-    "with limit %i, pages return every row exactly once, in order",
-    async (limit) => {
-      const all = (await caller.feedback.list({ limit: 100 })).items.map(
-        (i) => i.id,
-      );
-      const seen: number[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: Awaited<ReturnType<typeof caller.feedback.list>> =
-          await caller.feedback.list({ limit, cursor });
-        expect(page.items.length).toBeLessThanOrEqual(limit);
-        seen.push(...page.items.map((i) => i.id));
-        cursor = page.nextCursor;
-      } while (cursor);
-      expect(seen).toEqual(all);
-      expect(new Set(seen).size).toBe(ours.length);
-    },
-  );
+  it.each([1, 2, 3, 100])("with limit %i, pages return every row exactly once, in order", async (limit) => {
+    const all = (await caller.feedback.list({ limit: 100 })).items.map((i) => i.id);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof caller.feedback.list>> = await caller.feedback.list({ limit, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(limit);
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect(new Set(seen).size).toBe(ours.length);
+  });
 
   it("filters by status, and paginates within the filter", async () => {
     const first = await caller.feedback.list({ limit: 1, status: "new" });
@@ -171,18 +162,14 @@ describe("feedback.list", () => {
       limit: 50,
       status: "resolved",
     });
-    expect(resolved.items.map((i) => [i.id, i.metricKind, i.score])).toEqual([
-      [ours[3]!.id, "csat", 2],
-    ]);
-    expect(
-      (await caller.feedback.list({ limit: 50, status: "dismissed" })).items,
-    ).toEqual([]);
+    expect(resolved.items.map((i) => [i.id, i.metricKind, i.score])).toEqual([[ours[3]!.id, "csat", 2]]);
+    expect((await caller.feedback.list({ limit: 50, status: "dismissed" })).items).toEqual([]);
   });
 
   it("rejects a malformed cursor and an out-of-range limit", async () => {
-    await expect(
-      caller.feedback.list({ limit: 10, cursor: "1 OR 1=1" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.feedback.list({ limit: 10, cursor: "1 OR 1=1" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(caller.feedback.list({ limit: 0 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });

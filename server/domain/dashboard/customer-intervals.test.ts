@@ -1,12 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  activeAt,
-  Boundaries,
-  churnBetween,
-  type CustomerInterval,
-  joinedBefore,
-} from "./customer-intervals";
+import { activeAt, Boundaries, churnBetween, type CustomerInterval, joinedBefore } from "./customer-intervals";
 
 /** PostgreSQL's width_bucket(x, sorted array) for instants in ms. */
 function widthBucket(x: number, bounds: readonly number[]): number {
@@ -20,10 +14,7 @@ interface Customer {
   churned: number | null;
 }
 
-function intervals(
-  customers: readonly Customer[],
-  bounds: readonly number[],
-): CustomerInterval[] {
+function intervals(customers: readonly Customer[], bounds: readonly number[]): CustomerInterval[] {
   const grouped = new Map<string, CustomerInterval>();
   for (const c of customers) {
     const joined = widthBucket(c.joined, bounds);
@@ -37,10 +28,7 @@ function intervals(
 }
 
 const customer = fc
-  .tuple(
-    fc.integer({ min: 0, max: 100 }),
-    fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
-  )
+  .tuple(fc.integer({ min: 0, max: 100 }), fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }))
   .map(([joined, stay]): Customer => ({
     joined,
     churned: stay === null ? null : joined + stay,
@@ -60,19 +48,14 @@ describe("customer intervals", () => {
           const rows = intervals(customers, bounds);
           for (let i = 0; i < bounds.length; i++) {
             const at = bounds[i]!;
-            const isActive = (c: Customer) =>
-              c.joined < at && (c.churned === null || c.churned >= at);
+            const isActive = (c: Customer) => c.joined < at && (c.churned === null || c.churned >= at);
             expect(activeAt(rows, i)).toBe(customers.filter(isActive).length);
-            expect(joinedBefore(rows, i)).toBe(
-              customers.filter((c) => c.joined < at).length,
-            );
+            expect(joinedBefore(rows, i)).toBe(customers.filter((c) => c.joined < at).length);
             for (let j = i + 1; j < bounds.length; j++) {
               const end = bounds[j]!;
               expect(churnBetween(rows, i, j)).toEqual({
                 activeAtStart: customers.filter(isActive).length,
-                churned: customers.filter(
-                  (c) => isActive(c) && c.churned !== null && c.churned < end,
-                ).length,
+                churned: customers.filter((c) => isActive(c) && c.churned !== null && c.churned < end).length,
               });
             }
           }
@@ -98,30 +81,17 @@ describe("customer intervals", () => {
     const a = new Date("2026-03-01T00:00:00Z");
     const b = new Date("2026-01-01T00:00:00Z");
     const boundaries = new Boundaries([a, b, new Date(a)]);
-    expect(boundaries.literal).toBe(
-      "{2026-01-01T00:00:00.000Z,2026-03-01T00:00:00.000Z}",
-    );
+    expect(boundaries.literal).toBe("{2026-01-01T00:00:00.000Z,2026-03-01T00:00:00.000Z}");
     expect(boundaries.indexOf(a)).toBe(1);
-    expect(() => boundaries.indexOf(new Date("2026-02-01T00:00:00Z"))).toThrow(
-      /not a boundary/,
-    );
+    expect(() => boundaries.indexOf(new Date("2026-02-01T00:00:00Z"))).toThrow(/not a boundary/);
   });
 
   it("names the months a boundary cuts, and accepts only UTC midnights", () => {
-    const days = [
-      "2026-01-01",
-      "2026-02-14",
+    const days = ["2026-01-01", "2026-02-14", "2026-03-01", "2026-03-31", "2026-02-20"];
+    expect(new Boundaries(days.map((d) => new Date(`${d}T00:00:00Z`))).raggedMonths()).toEqual([
+      "2026-02-01",
       "2026-03-01",
-      "2026-03-31",
-      "2026-02-20",
-    ];
-    expect(
-      new Boundaries(
-        days.map((d) => new Date(`${d}T00:00:00Z`)),
-      ).raggedMonths(),
-    ).toEqual(["2026-02-01", "2026-03-01"]);
-    expect(() =>
-      new Boundaries([new Date("2026-01-01T05:00:00Z")]).raggedMonths(),
-    ).toThrow(/not a UTC midnight/);
+    ]);
+    expect(() => new Boundaries([new Date("2026-01-01T05:00:00Z")]).raggedMonths()).toThrow(/not a UTC midnight/);
   });
 });

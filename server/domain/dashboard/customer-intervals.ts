@@ -22,9 +22,7 @@ export class Boundaries {
   readonly instants: readonly string[];
 
   constructor(instants: readonly Date[]) {
-    const times = [...new Set(instants.map((d) => d.getTime()))].sort(
-      (a, b) => a - b,
-    );
+    const times = [...new Set(instants.map((d) => d.getTime()))].sort((a, b) => a - b);
     this.instants = times.map((t) => new Date(t).toISOString());
   }
 
@@ -41,8 +39,7 @@ export class Boundaries {
   raggedMonths(): string[] {
     const months = new Set<string>();
     for (const instant of this.instants) {
-      if (!instant.endsWith("T00:00:00.000Z"))
-        throw new Error(`${instant} is not a UTC midnight`);
+      if (!instant.endsWith("T00:00:00.000Z")) throw new Error(`${instant} is not a UTC midnight`);
       if (!instant.startsWith("01", 8)) months.add(`${instant.slice(0, 7)}-01`);
     }
     return [...months].sort();
@@ -51,29 +48,20 @@ export class Boundaries {
   /** Position of an instant that was one of the constructor's. */
   indexOf(instant: Date): number {
     const index = this.instants.indexOf(instant.toISOString());
-    if (index < 0)
-      throw new Error(`${instant.toISOString()} is not a boundary`);
+    if (index < 0) throw new Error(`${instant.toISOString()} is not a boundary`);
     return index;
   }
 }
 
 /** Customers who had joined before boundary `at` and had not churned before it. */
-export function activeAt(
-  rows: readonly CustomerInterval[],
-  at: number,
-): number {
+export function activeAt(rows: readonly CustomerInterval[], at: number): number {
   let active = 0;
-  for (const row of rows)
-    if (row.joined <= at && (row.churned === null || row.churned > at))
-      active += row.n;
+  for (const row of rows) if (row.joined <= at && (row.churned === null || row.churned > at)) active += row.n;
   return active;
 }
 
 /** Customers who joined before boundary `at`, churned or not. */
-export function joinedBefore(
-  rows: readonly CustomerInterval[],
-  at: number,
-): number {
+export function joinedBefore(rows: readonly CustomerInterval[], at: number): number {
   let joined = 0;
   for (const row of rows) if (row.joined <= at) joined += row.n;
   return joined;
@@ -83,16 +71,11 @@ export function joinedBefore(
  * Churn between boundaries `start` and `end` (start < end): customers active at the start, and those
  * of them who churned before the end. Customers who joined inside the period are not in its base.
  */
-export function churnBetween(
-  rows: readonly CustomerInterval[],
-  start: number,
-  end: number,
-): ChurnCounts {
+export function churnBetween(rows: readonly CustomerInterval[], start: number, end: number): ChurnCounts {
   let activeAtStart = 0;
   let churned = 0;
   for (const row of rows) {
-    if (row.joined > start || (row.churned !== null && row.churned <= start))
-      continue;
+    if (row.joined > start || (row.churned !== null && row.churned <= start)) continue;
     activeAtStart += row.n;
     if (row.churned !== null && row.churned <= end) churned += row.n;
   }

@@ -1,17 +1,7 @@
 import { z } from "zod";
 import { isoDateProblem } from "../dashboard/calendar";
-import {
-  MAX_DASHBOARD_SEGMENTS,
-  MAX_REGION_LENGTH,
-} from "../dashboard/filters";
-import {
-  CHANNELS,
-  FEEDBACK_SOURCES,
-  FEEDBACK_STATUSES,
-  METRIC_KINDS,
-  PRIORITIES,
-  SENTIMENT_LABELS,
-} from "../enums";
+import { MAX_DASHBOARD_SEGMENTS, MAX_REGION_LENGTH } from "../dashboard/filters";
+import { CHANNELS, FEEDBACK_SOURCES, FEEDBACK_STATUSES, METRIC_KINDS, PRIORITIES, SENTIMENT_LABELS } from "../enums";
 import { NPS_CATEGORIES, type NpsCategory } from "../kpi/nps";
 
 /**
@@ -22,10 +12,7 @@ export const MAX_FEEDBACK_SEGMENTS = MAX_DASHBOARD_SEGMENTS;
 export { MAX_REGION_LENGTH, NPS_CATEGORIES, type NpsCategory };
 
 /** Scores of each NPS category, both ends included (see npsCategory in ../kpi/nps.ts). */
-export const NPS_CATEGORY_SCORES: Record<
-  NpsCategory,
-  { min: number; max: number }
-> = {
+export const NPS_CATEGORY_SCORES: Record<NpsCategory, { min: number; max: number }> = {
   promoter: { min: 9, max: 10 },
   passive: { min: 7, max: 8 },
   detractor: { min: 0, max: 6 },
@@ -89,11 +76,7 @@ export const feedbackFilterFields = {
     })
     .optional(),
   themeId: id("theme").optional(),
-  language: z
-    .string()
-    .trim()
-    .regex(LANGUAGE_TAG, "A language is a tag such as en, he, zh or pt-BR.")
-    .optional(),
+  language: z.string().trim().regex(LANGUAGE_TAG, "A language is a tag such as en, he, zh or pt-BR.").optional(),
   /** A user of the workspace; with `teamId`, items of either. */
   assigneeId: id("user").optional(),
   teamId: id("team").optional(),
@@ -104,35 +87,21 @@ export const feedbackFilterFields = {
     .string()
     .trim()
     .min(1, "Type a word to search for.")
-    .max(
-      MAX_SEARCH_LENGTH,
-      `A search is at most ${MAX_SEARCH_LENGTH} characters.`,
-    )
+    .max(MAX_SEARCH_LENGTH, `A search is at most ${MAX_SEARCH_LENGTH} characters.`)
     .optional(),
   /** null stands for "no segment": customers without one, and feedback without a customer. */
   segmentIds: z
     .array(id("segment").nullable())
-    .max(
-      MAX_FEEDBACK_SEGMENTS,
-      `Select at most ${MAX_FEEDBACK_SEGMENTS} segments.`,
-    )
-    .refine(
-      (ids) => new Set(ids).size === ids.length,
-      "Select each segment once.",
-    )
+    .max(MAX_FEEDBACK_SEGMENTS, `Select at most ${MAX_FEEDBACK_SEGMENTS} segments.`)
+    .refine((ids) => new Set(ids).size === ids.length, "Select each segment once.")
     .default(() => []),
   stageId: id("journey stage").optional(),
-  channel: z
-    .enum(CHANNELS, { error: `A channel is one of ${CHANNELS.join(", ")}.` })
-    .optional(),
+  channel: z.enum(CHANNELS, { error: `A channel is one of ${CHANNELS.join(", ")}.` }).optional(),
   region: z
     .string()
     .trim()
     .min(1, "A region name cannot be empty.")
-    .max(
-      MAX_REGION_LENGTH,
-      `A region name is at most ${MAX_REGION_LENGTH} characters.`,
-    )
+    .max(MAX_REGION_LENGTH, `A region name is at most ${MAX_REGION_LENGTH} characters.`)
     .optional(),
   metricKind: z
     .enum(METRIC_KINDS, {
@@ -158,10 +127,7 @@ type FilterFields = {
 };
 
 /** The rules between fields: a category needs NPS feedback, and a range ends on or after its start. */
-export function checkFeedbackFilters(
-  value: FilterFields,
-  ctx: z.RefinementCtx,
-): void {
+export function checkFeedbackFilters(value: FilterFields, ctx: z.RefinementCtx): void {
   if (value.npsCategory !== undefined && value.metricKind !== "nps") {
     ctx.addIssue({
       code: "custom",
@@ -169,11 +135,7 @@ export function checkFeedbackFilters(
       message: `An NPS category applies to NPS feedback only; filter on the metric kind nps, not ${value.metricKind ?? "every kind"}.`,
     });
   }
-  if (
-    value.scoreMin !== undefined &&
-    value.scoreMax !== undefined &&
-    value.scoreMax < value.scoreMin
-  ) {
+  if (value.scoreMin !== undefined && value.scoreMax !== undefined && value.scoreMax < value.scoreMin) {
     ctx.addIssue({
       code: "custom",
       path: ["scoreMax"],
@@ -182,13 +144,7 @@ export function checkFeedbackFilters(
   }
   const { from, to } = value;
   // a malformed date already has its own message
-  if (
-    from === undefined ||
-    to === undefined ||
-    isoDateProblem(from) ||
-    isoDateProblem(to)
-  )
-    return;
+  if (from === undefined || to === undefined || isoDateProblem(from) || isoDateProblem(to)) return;
   if (to < from) {
     ctx.addIssue({
       code: "custom",
@@ -207,19 +163,14 @@ export function checkFeedbackFilters(
  * - `npsCategory`: NPS scores 9–10, 7–8 or 0–6; only with `metricKind: "nps"`;
  * - `from`/`to`: whole UTC days YYYY-MM-DD, both included, from 1970; either may be open; `from` ≤ `to`.
  */
-export const feedbackFiltersInput = z
-  .object(feedbackFilterFields)
-  .superRefine(checkFeedbackFilters);
+export const feedbackFiltersInput = z.object(feedbackFilterFields).superRefine(checkFeedbackFilters);
 export type FeedbackFilters = z.output<typeof feedbackFiltersInput>;
 export type FeedbackFiltersInput = z.input<typeof feedbackFiltersInput>;
 
 /** True when `filters` narrow nothing but (perhaps) the status: the plain inbox. */
 export function hasDrillDownFilters(filters: FeedbackFilters): boolean {
   const { status: _status, segmentIds, ...rest } = filters;
-  return (
-    segmentIds.length > 0 ||
-    Object.values(rest).some((value) => value !== undefined)
-  );
+  return segmentIds.length > 0 || Object.values(rest).some((value) => value !== undefined);
 }
 
 /** The ids among the filters that the inbox shows by name (feedback.filterLabels). */
@@ -227,6 +178,4 @@ export const feedbackFilterLabelsInput = z.object({
   segmentIds: feedbackFilterFields.segmentIds,
   stageId: feedbackFilterFields.stageId,
 });
-export type FeedbackFilterLabelsInput = z.input<
-  typeof feedbackFilterLabelsInput
->;
+export type FeedbackFilterLabelsInput = z.input<typeof feedbackFilterLabelsInput>;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  decodeFeedbackCursor,
-  encodeFeedbackCursor,
-  listFeedbackInput,
-} from "./list";
+import { decodeFeedbackCursor, encodeFeedbackCursor, listFeedbackInput } from "./list";
 
 describe("feedback cursor", () => {
   it("round-trips a microsecond timestamp and an id", () => {
@@ -11,15 +7,10 @@ describe("feedback cursor", () => {
     expect(decodeFeedbackCursor(encodeFeedbackCursor(cursor))).toEqual(cursor);
   });
 
-  it.each(["p.urgent", "p.low", "s.-0.75", "s.2", "s.1.5e-7", "s.0"])(
-    "round-trips the sort key %s",
-    (key) => {
-      const cursor = { key, receivedAt: "2024-05-01T09:30:00.123456Z", id: 7 };
-      expect(decodeFeedbackCursor(encodeFeedbackCursor(cursor))).toEqual(
-        cursor,
-      );
-    },
-  );
+  it.each(["p.urgent", "p.low", "s.-0.75", "s.2", "s.1.5e-7", "s.0"])("round-trips the sort key %s", (key) => {
+    const cursor = { key, receivedAt: "2024-05-01T09:30:00.123456Z", id: 7 };
+    expect(decodeFeedbackCursor(encodeFeedbackCursor(cursor))).toEqual(cursor);
+  });
 
   it.each([
     "",

@@ -43,15 +43,10 @@ export type FeedbackSort = (typeof FEEDBACK_SORTS)[number];
 /** One page of the inbox: the filters of ./filters.ts plus the order, keyset cursor and page size. */
 export const listFeedbackInput = z
   .object({
-    sort: z
-      .enum(FEEDBACK_SORTS, { error: `Sort by ${FEEDBACK_SORTS.join(", ")}.` })
-      .default("newest"),
+    sort: z.enum(FEEDBACK_SORTS, { error: `Sort by ${FEEDBACK_SORTS.join(", ")}.` }).default("newest"),
     cursor: z
       .string()
-      .refine(
-        (value) => decodeFeedbackCursor(value) !== null,
-        "Invalid cursor; reload the list.",
-      )
+      .refine((value) => decodeFeedbackCursor(value) !== null, "Invalid cursor; reload the list.")
       .nullish(),
     limit: z.number().int().min(1).max(100).default(50),
     ...feedbackFilterFields,
