@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { createCustomer, createFeedback } from "@/db/factories";
+import { themes } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { ROLES } from "../domain/enums";
 import { createTargetInput } from "../domain/targets";
@@ -19,6 +20,7 @@ type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
   targetIds: number[];
   /** new items assigned to the team member, so every role allowed to triage may triage one */
   feedbackIds: number[];
+  themeId: number;
 };
 /** A valid NPS target for one calendar year: each call that may create gets a year of its own. */
 const targetFor = (year: number) => ({
@@ -49,6 +51,17 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
     permission: "feedback.work",
     input: (f: Fixture) => ({ id: f.feedbackIds[triaged++], version: 1, command: { type: "triage" } }),
   },
+  "feedback.detail": { permission: "feedback.read", input: (f: Fixture) => ({ id: f.feedbackIds.at(-1) }) },
+  "feedback.addComment": {
+    permission: "feedback.work",
+    input: (f: Fixture) => ({ id: f.feedbackIds.at(-1), body: "Called the customer back." }),
+  },
+  "feedback.assignees": { permission: "feedback.work" },
+  "feedback.themeOptions": { permission: "feedback.read" },
+  "feedback.themesBulk": {
+    permission: "feedback.work",
+    input: (f: Fixture) => ({ ids: [f.feedbackIds.at(-1)], add: [f.themeId] }),
+  },
   "feedback.bulkTriage": {
     permission: "feedback.work",
     input: (f: Fixture) => ({ ids: [f.feedbackIds[triaged++]], command: { type: "triage" } }),
@@ -61,7 +74,10 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "targets.list": { permission: "dashboard.read" },
   "targets.scopeOptions": { permission: "targets.manage" },
   "targets.create": { permission: "targets.manage", input: () => targetFor((targetYear += 1)) },
-  "targets.update": { permission: "targets.manage", input: (f: Fixture) => ({ id: f.targetIds[0], ...targetFor(2200) }) },
+  "targets.update": {
+    permission: "targets.manage",
+    input: (f: Fixture) => ({ id: f.targetIds[0], ...targetFor(2200) }),
+  },
   // every call removes a target of its own, so the second role allowed is not answered NOT_FOUND
   "targets.remove": { permission: "targets.manage", input: (f: Fixture) => ({ id: f.targetIds[1 + removals++] }) },
 };
@@ -82,7 +98,17 @@ beforeAll(async () => {
     const item = await createFeedback(handle.db, roles.workspace.id, { assigneeId: roles.users.team_member.id });
     feedbackIds.push(item.id);
   }
-  fixture = { ...roles, customerId: (await createCustomer(handle.db, roles.workspace.id)).id, targetIds, feedbackIds };
+  const [theme] = await handle.db
+    .insert(themes)
+    .values({ workspaceId: roles.workspace.id, name: "Delivery", keywords: { en: ["late"] } })
+    .returning();
+  fixture = {
+    ...roles,
+    customerId: (await createCustomer(handle.db, roles.workspace.id)).id,
+    targetIds,
+    feedbackIds,
+    themeId: theme!.id,
+  };
 });
 afterAll(() => handle.close());
 
@@ -91,7 +117,9 @@ function inputFor(row: { input?: unknown }): unknown {
 }
 
 function procedureMeta(path: string): { permission?: Permission } | undefined {
-  const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>)[path];
+  const procedure = (
+    appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>
+  )[path];
   return procedure?._def.meta;
 }
 

@@ -2,9 +2,10 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { queryRows } from "@/db/client";
-import { createFeedback, createTeam } from "@/db/factories";
-import { auditEvents, feedback, slaPolicies, teamMembers } from "@/db/schema";
+import { createCustomer, createFeedback, createOrder, createTeam } from "@/db/factories";
+import { auditEvents, feedback, feedbackThemes, slaPolicies, teamMembers, themes } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
+import { analyseFeedback } from "@/db/text-analysis";
 import { DEFAULT_SLA_POLICY } from "../../domain/triage";
 import { callerFor, createRoleFixture } from "../testing/callers";
 
@@ -13,15 +14,13 @@ let fixture: Awaited<ReturnType<typeof createRoleFixture>>;
 let other: Awaited<ReturnType<typeof createRoleFixture>>;
 const HOUR = 3_600_000;
 
-const caller = (role: keyof typeof fixture.users) =>
-  callerFor(handle.db, fixture.users[role], fixture.workspace.id);
+const caller = (role: keyof typeof fixture.users) => callerFor(handle.db, fixture.users[role], fixture.workspace.id);
 const item = (overrides: Parameters<typeof createFeedback>[2] = {}) =>
   createFeedback(handle.db, fixture.workspace.id, {
     receivedAt: new Date(Date.now() - HOUR),
     ...overrides,
   });
-const rowOf = async (id: number) =>
-  (await handle.db.select().from(feedback).where(eq(feedback.id, id)))[0]!;
+const rowOf = async (id: number) => (await handle.db.select().from(feedback).where(eq(feedback.id, id)))[0]!;
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -49,9 +48,7 @@ describe("feedback.triage", () => {
     });
     expect(row.firstTriagedAt).not.toBeNull();
     // triaged: the resolution clock of the high priority, from when the item came in
-    expect(row.dueAt?.getTime()).toBe(
-      receivedAt.getTime() + DEFAULT_SLA_POLICY.high.resolutionHours * HOUR,
-    );
+    expect(row.dueAt?.getTime()).toBe(receivedAt.getTime() + DEFAULT_SLA_POLICY.high.resolutionHours * HOUR);
 
     await manager.feedback.triage({
       id,
@@ -74,9 +71,7 @@ describe("feedback.triage", () => {
       customerContacted: true,
       assigneeId: fixture.users.cx_manager.id,
     });
-    expect(row.resolutionNote).toBe(
-      "Called the customer and refunded the delivery.",
-    );
+    expect(row.resolutionNote).toBe("Called the customer and refunded the delivery.");
     expect(row.resolvedAt).not.toBeNull();
 
     const events = await handle.db
@@ -86,18 +81,9 @@ describe("feedback.triage", () => {
         after: auditEvents.after,
       })
       .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.entityType, "feedback"),
-          eq(auditEvents.entityId, String(id)),
-        ),
-      )
+      .where(and(eq(auditEvents.entityType, "feedback"), eq(auditEvents.entityId, String(id))))
       .orderBy(auditEvents.id);
-    expect(events.map((e) => e.action)).toEqual([
-      "feedback.setStatus",
-      "feedback.setStatus",
-      "feedback.setStatus",
-    ]);
+    expect(events.map((e) => e.action)).toEqual(["feedback.setStatus", "feedback.setStatus", "feedback.setStatus"]);
     expect(events[0]!.before).toMatchObject({
       status: "new",
       priority: "normal",
@@ -123,9 +109,7 @@ describe("feedback.triage", () => {
         },
       }),
     ).rejects.toMatchObject({
-      message: expect.stringMatching(
-        /dismissed item cannot be resolved; reopen it first/i,
-      ),
+      message: expect.stringMatching(/dismissed item cannot be resolved; reopen it first/i),
     });
     expect((await rowOf(id)).version).toBe(1);
   });
@@ -173,14 +157,12 @@ describe("feedback.triage", () => {
   });
 
   it("follows the workspace's own SLA policy", async () => {
-    await handle.db
-      .insert(slaPolicies)
-      .values({
-        workspaceId: fixture.workspace.id,
-        priority: "low",
-        firstResponseHours: 10,
-        resolutionHours: 20,
-      });
+    await handle.db.insert(slaPolicies).values({
+      workspaceId: fixture.workspace.id,
+      priority: "low",
+      firstResponseHours: 10,
+      resolutionHours: 20,
+    });
     const manager = await caller("cx_manager");
     const { id, receivedAt } = await item();
     await manager.feedback.triage({
@@ -188,9 +170,7 @@ describe("feedback.triage", () => {
       version: 1,
       command: { type: "triage", priority: "low" },
     });
-    expect((await rowOf(id)).dueAt?.getTime()).toBe(
-      receivedAt.getTime() + 20 * HOUR,
-    );
+    expect((await rowOf(id)).dueAt?.getTime()).toBe(receivedAt.getTime() + 20 * HOUR);
   });
 
   it("only assigns members of the workspace and its own teams", async () => {
@@ -256,16 +236,8 @@ describe("feedback.bulkTriage", () => {
       changed: 5,
       unchanged: 0,
     });
-    const rows = await handle.db
-      .select()
-      .from(feedback)
-      .where(inArray(feedback.id, ids));
-    expect(
-      rows.every(
-        (r) =>
-          r.status === "triaged" && r.teamId === team.id && r.version === 2,
-      ),
-    ).toBe(true);
+    const rows = await handle.db.select().from(feedback).where(inArray(feedback.id, ids));
+    expect(rows.every((r) => r.status === "triaged" && r.teamId === team.id && r.version === 2)).toBe(true);
     const [{ n }] = (await queryRows<{ n: number }>(
       handle.db,
       sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'feedback' AND entity_id IN (${sql.join(
@@ -278,10 +250,7 @@ describe("feedback.bulkTriage", () => {
 
   it("is all or nothing: one item that cannot take the command leaves the whole selection unchanged", async () => {
     const manager = await caller("cx_manager");
-    const open = await Promise.all([
-      item({ status: "triaged" }),
-      item({ status: "in_progress" }),
-    ]);
+    const open = await Promise.all([item({ status: "triaged" }), item({ status: "in_progress" })]);
     const closed = await item({
       status: "resolved",
       resolvedAt: new Date(),
@@ -297,13 +266,8 @@ describe("feedback.bulkTriage", () => {
         customerContacted: false,
       },
     });
-    await expect(call).rejects.toThrow(
-      /1 of 3 items cannot be resolved, so none were changed/,
-    );
-    const rows = await handle.db
-      .select()
-      .from(feedback)
-      .where(inArray(feedback.id, ids));
+    await expect(call).rejects.toThrow(/1 of 3 items cannot be resolved, so none were changed/);
+    const rows = await handle.db.select().from(feedback).where(inArray(feedback.id, ids));
     expect(rows.map((r) => r.version)).toEqual([1, 1, 1]);
     expect(rows.filter((r) => r.status === "resolved")).toHaveLength(1);
   });
@@ -313,9 +277,7 @@ describe("team members", () => {
   it("see and triage only items assigned to them or to their team", async () => {
     const member = fixture.users.team_member;
     const team = await createTeam(handle.db, fixture.workspace.id);
-    await handle.db
-      .insert(teamMembers)
-      .values({ teamId: team.id, userId: member.id });
+    await handle.db.insert(teamMembers).values({ teamId: team.id, userId: member.id });
     const mine = await item({ assigneeId: member.id, status: "triaged" });
     const ourTeams = await item({ teamId: team.id, status: "triaged" });
     const someoneElses = await item({
@@ -366,9 +328,7 @@ describe("team members", () => {
   it("an executive reads the inbox but cannot triage", async () => {
     const executive = await caller("executive");
     const { id } = await item();
-    expect(
-      (await executive.feedback.list({ limit: 5 })).items.length,
-    ).toBeGreaterThan(0);
+    expect((await executive.feedback.list({ limit: 5 })).items.length).toBeGreaterThan(0);
     await expect(
       executive.feedback.triage({
         id,
@@ -378,5 +338,84 @@ describe("team members", () => {
     ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+});
+
+describe("feedback.detail, comments and themes", () => {
+  it("shows the item with its customer, timeline, history, comments and the commands one may run", async () => {
+    const db = handle.db;
+    const customer = await createCustomer(db, fixture.workspace.id, { name: "Noa Cohen" });
+    await createOrder(db, fixture.workspace.id, customer.id, {
+      amount: "10.10",
+      orderedAt: new Date(Date.now() - 3 * HOUR),
+    });
+    await createOrder(db, fixture.workspace.id, customer.id, {
+      kind: "refund",
+      amount: "-0.20",
+      orderedAt: new Date(Date.now() - 2 * HOUR),
+    });
+    const earlier = await item({ customerId: customer.id, receivedAt: new Date(Date.now() - 5 * HOUR) });
+    const { id } = await item({ customerId: customer.id, text: "השליח הגיע באיחור", language: "he" });
+    const manager = await caller("cx_manager");
+    await manager.feedback.triage({ id, version: 1, command: { type: "triage", priority: "high" } });
+    await manager.feedback.addComment({ id, body: "  Called her, waiting for the courier.  " });
+
+    const detail = await manager.feedback.detail({ id });
+    expect(detail.item).toMatchObject({ id, status: "triaged", priority: "high", language: "he", version: 2 });
+    expect(detail.item.updatedByName).toBe(fixture.users.cx_manager.name);
+    expect(detail.customer).toMatchObject({ name: "Noa Cohen", revenueToDate: "9.90" });
+    expect(detail.customer!.timeline.map((e) => `${e.kind}:${e.id}`)).toEqual([
+      `feedback:${id}`,
+      ...detail.customer!.timeline.filter((e) => e.kind === "order").map((e) => `order:${e.id}`),
+      `feedback:${earlier.id}`,
+    ]);
+    expect(detail.history.map((h) => h.action)).toEqual(["feedback.comment", "feedback.setStatus"]);
+    expect(detail.comments).toMatchObject([
+      { body: "Called her, waiting for the courier.", authorName: fixture.users.cx_manager.name },
+    ]);
+    expect(detail.commands).toEqual(expect.arrayContaining(["start", "dismiss", "setPriority", "assign"]));
+    expect(detail.commands).not.toContain("triage");
+
+    // an executive reads it but may do nothing; a team member does not see it at all
+    const executive = await (await caller("executive")).feedback.detail({ id });
+    expect(executive.commands).toEqual([]);
+    expect(executive.mayComment).toBe(false);
+    const member = await caller("team_member");
+    await expect(member.feedback.detail({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(member.feedback.addComment({ id, body: "hi" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("adds and removes themes on a selection; a manual link survives the text analysis", async () => {
+    const db = handle.db;
+    const [delivery] = await db
+      .insert(themes)
+      .values({ workspaceId: fixture.workspace.id, name: "Late delivery", keywords: { en: ["late"] } })
+      .returning();
+    const [staff] = await db
+      .insert(themes)
+      .values({ workspaceId: fixture.workspace.id, name: "Staff", keywords: { en: ["rude"] } })
+      .returning();
+    const [theirs] = await db.insert(themes).values({ workspaceId: other.workspace.id, name: "Theirs" }).returning();
+    const a = await item({ text: "Parcel arrived late.", language: "en" });
+    const b = await item({ text: "Nothing to say." });
+    await analyseFeedback(db, fixture.workspace.id, { ids: [a.id, b.id] });
+    const manager = await caller("cx_manager");
+    await manager.feedback.themesBulk({ ids: [a.id, b.id], add: [staff!.id] });
+    const linksOf = async (id: number) =>
+      (await db.select().from(feedbackThemes).where(eq(feedbackThemes.feedbackId, id)))
+        .map((l) => `${l.themeId}:${l.origin}`)
+        .sort();
+    expect(await linksOf(a.id)).toEqual([`${delivery!.id}:rule`, `${staff!.id}:manual`].sort());
+    expect(await linksOf(b.id)).toEqual([`${staff!.id}:manual`]);
+    await analyseFeedback(db, fixture.workspace.id, { ids: [a.id, b.id], all: true });
+    expect(await linksOf(b.id)).toEqual([`${staff!.id}:manual`]);
+    await manager.feedback.themesBulk({ ids: [a.id], remove: [delivery!.id] });
+    expect(await linksOf(a.id)).toEqual([`${staff!.id}:manual`]);
+    await expect(manager.feedback.themesBulk({ ids: [a.id], add: [theirs!.id] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      manager.feedback.themesBulk({ ids: [a.id], add: [staff!.id], remove: [staff!.id] }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
