@@ -1,25 +1,36 @@
 import type { z } from "zod";
 import { isoDateProblem } from "../dashboard/calendar";
-import { CHANNELS, FEEDBACK_STATUSES, METRIC_KINDS } from "../enums";
+import {
+  CHANNELS,
+  FEEDBACK_SOURCES,
+  FEEDBACK_STATUSES,
+  METRIC_KINDS,
+  PRIORITIES,
+  SENTIMENT_LABELS,
+} from "../enums";
+import {
+  DEFAULT_FEEDBACK_SORT,
+  type FeedbackInboxParam,
+  type FeedbackInboxState,
+  NO_SEGMENT_PARAM,
+} from "./filter-query";
 import { type FeedbackFilters, feedbackFilterFields, MAX_FEEDBACK_SEGMENTS, NPS_CATEGORIES } from "./filters";
+import { FEEDBACK_SORTS, type FeedbackSort } from "./list";
+
+export * from "./filter-query";
 
 /** A page's `searchParams` as Next.js hands them over. */
 export type FeedbackSearchParams = Record<string, string | string[] | undefined>;
 
-/** The inbox's URL parameters, in the order {@link feedbackFiltersQuery} writes them. */
-export const FEEDBACK_FILTER_PARAMS = ["status", "segment", "stage", "channel", "region", "kind", "category", "from", "to"] as const;
-export type FeedbackFilterParam = (typeof FEEDBACK_FILTER_PARAMS)[number];
-
-/** `segment=none`: customers without a segment, and feedback without a customer. */
-export const NO_SEGMENT_PARAM = "none";
-
 const WHOLE_NUMBER = /^\d{1,12}$/;
+const YES = ["true", "1", "yes"];
+const NO = ["false", "0", "no"];
 
 /** A user's value inside a message: quoted, and cut short so a pasted essay stays readable. */
 const quote = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 /** Every value of a parameter, trimmed, empty ones left out. */
-function all(params: FeedbackSearchParams | URLSearchParams, name: FeedbackFilterParam): string[] {
+function all(params: FeedbackSearchParams | URLSearchParams, name: FeedbackInboxParam): string[] {
   const raw = params instanceof URLSearchParams ? params.getAll(name) : params[name];
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   return list.map((value) => value.trim()).filter(Boolean);
@@ -37,65 +48,73 @@ function pick<T extends string>(names: readonly T[], text: string): T | undefine
   return names.find((name) => name === lower);
 }
 
-/**
- * Inbox filters from URL search parameters (a page's `searchParams`, or URLSearchParams):
- * `status` = new | triaged | …, `segment` = 3 (repeatable; also 3,7; `none` = no segment),
- * `stage` = 12, `channel` = web, `region` = Poland, `kind` = nps | csat | ces | rating | none,
- * `category` = promoter | passive | detractor (NPS only: implies kind=nps when no kind is given),
- * `from` / `to` = 2026-03-01 (UTC days, both included).
- *
- * Tolerant, never throws: a value it cannot use is left out, with a message for the page to show,
- * and the rest still apply. Keywords ignore case; empty values are absent; of a repeated parameter
- * the first counts (segments: all count, duplicates collapse); unknown parameters are ignored.
- * A range that ends before it starts is left out whole.
- */
-export function parseFeedbackSearchParams(params: FeedbackSearchParams | URLSearchParams): {
-  filters: FeedbackFilters;
+/** The result of {@link parseFeedbackSearchParams}: the inbox state and why parts were left out. */
+export interface ParsedFeedbackSearchParams extends FeedbackInboxState {
+  sort: FeedbackSort;
   errors: string[];
-} {
+}
+
+/**
+ * The inbox state from URL search parameters (a page's `searchParams`, or URLSearchParams):
+ * - `status` = new | triaged | …; `q` = words to find in the comment (at most 200 characters);
+ * - `segment` = 3 (repeatable; also 3,7; `none` = no segment), `stage` = 12, `touchpoint` = 5,
+ *   `channel` = web, `region` = Poland, `kind` = nps | csat | ces | rating | none,
+ *   `category` = promoter | passive | detractor (NPS only: implies kind=nps when no kind is given);
+ * - `score_min` / `score_max` = 0…10 (both included), `sentiment` = negative | neutral | positive,
+ *   `priority` = urgent | high | normal | low, `source` = survey | review | …, `theme` = 4,
+ *   `language` = he | pt-BR | … (BCP 47), `assignee` = a user id, `team` = a team id (with both:
+ *   items of either), `overdue` = true | false (also 1/0, yes/no);
+ * - `from` / `to` = 2026-03-01 (UTC days, both included);
+ * - `sort` = newest | priority | negative (default newest), `item` = the feedback id open beside the list.
+ *
+ * Tolerant, never throws: a value it cannot use is left out, with a message ("Ignored …: why") for
+ * the page to show, and the rest still apply. Keywords ignore case; empty values are absent; of a
+ * repeated parameter the first counts (segments: all count, duplicates collapse); unknown
+ * parameters are ignored. A score or date range that ends before it starts is left out whole.
+ */
+export function parseFeedbackSearchParams(params: FeedbackSearchParams | URLSearchParams): ParsedFeedbackSearchParams {
   const filters: FeedbackFilters = { segmentIds: [] };
   const errors: string[] = [];
-  const first = (name: FeedbackFilterParam) => all(params, name)[0];
+  const first = (name: FeedbackInboxParam) => all(params, name)[0];
 
-  const status = first("status");
-  if (status !== undefined) {
-    const known = pick(FEEDBACK_STATUSES, status);
-    if (known) filters.status = known;
-    else errors.push(`Ignored status ${quote(status)}: use one of ${FEEDBACK_STATUSES.join(", ")}. Showing every status.`);
-  }
+  /** A closed set of keywords; `showing` says what the inbox shows instead. */
+  const keyword = <T extends string>(name: FeedbackInboxParam, names: readonly T[], what: string, showing: string) => {
+    const text = first(name);
+    if (text === undefined) return undefined;
+    const known = pick(names, text);
+    if (!known) errors.push(`Ignored ${what} ${quote(text)}: use one of ${names.join(", ")}. ${showing}`);
+    return known;
+  };
+  /** An id of a record, checked against the filter's own schema. */
+  const id = (name: FeedbackInboxParam, schema: z.ZodType, what: string, showing: string, noun = what) => {
+    const text = first(name);
+    if (text === undefined) return undefined;
+    const why = WHOLE_NUMBER.test(text) ? problem(schema, Number(text)) : `give the ${noun}'s id, e.g. ${name}=12.`;
+    if (why) errors.push(`Ignored ${what} ${quote(text)}: ${why} ${showing}`);
+    return why ? undefined : Number(text);
+  };
+  /** Free text, checked against the filter's own schema (trimmed by `all`). */
+  const text = (name: FeedbackInboxParam, schema: z.ZodType, what: string, showing: string) => {
+    const value = first(name);
+    if (value === undefined) return undefined;
+    const why = problem(schema, value);
+    if (why) errors.push(`Ignored ${what} ${quote(value)}: ${why} ${showing}`);
+    return why ? undefined : value;
+  };
+  const fields = feedbackFilterFields;
+
+  filters.status = keyword("status", FEEDBACK_STATUSES, "status", "Showing every status.");
+  filters.q = text("q", fields.q, "search", "Showing every comment.");
 
   const segments = readSegments(all(params, "segment").flatMap((value) => value.split(",")));
   errors.push(...segments.errors);
   filters.segmentIds = segments.ids;
 
-  const stage = first("stage");
-  if (stage !== undefined) {
-    const schema = feedbackFilterFields.stageId.unwrap();
-    const why = WHOLE_NUMBER.test(stage) ? problem(schema, Number(stage)) : "give the stage's id, e.g. stage=12.";
-    if (why) errors.push(`Ignored journey stage ${quote(stage)}: ${why} Showing every stage.`);
-    else filters.stageId = Number(stage);
-  }
-
-  const channel = first("channel");
-  if (channel !== undefined) {
-    const known = pick(CHANNELS, channel);
-    if (known) filters.channel = known;
-    else errors.push(`Ignored channel ${quote(channel)}: use one of ${CHANNELS.join(", ")}. Showing every channel.`);
-  }
-
-  const region = first("region");
-  if (region !== undefined) {
-    const why = problem(feedbackFilterFields.region, region);
-    if (why) errors.push(`Ignored region ${quote(region)}: ${why} Showing every region.`);
-    else filters.region = region;
-  }
-
-  const kind = first("kind");
-  if (kind !== undefined) {
-    const known = pick(METRIC_KINDS, kind);
-    if (known) filters.metricKind = known;
-    else errors.push(`Ignored metric kind ${quote(kind)}: use one of ${METRIC_KINDS.join(", ")}. Showing every kind.`);
-  }
+  filters.stageId = id("stage", fields.stageId.unwrap(), "journey stage", "Showing every stage.", "stage");
+  filters.touchpointId = id("touchpoint", fields.touchpointId.unwrap(), "touchpoint", "Showing every touchpoint.");
+  filters.channel = keyword("channel", CHANNELS, "channel", "Showing every channel.");
+  filters.region = text("region", fields.region, "region", "Showing every region.");
+  filters.metricKind = keyword("kind", METRIC_KINDS, "metric kind", "Showing every kind.");
 
   const category = first("category");
   if (category !== undefined) {
@@ -111,16 +130,48 @@ export function parseFeedbackSearchParams(params: FeedbackSearchParams | URLSear
     }
   }
 
+  const scoreMin = readScore(first("score_min"), "lowest score", errors);
+  const scoreMax = readScore(first("score_max"), "highest score", errors);
+  if (scoreMin !== undefined && scoreMax !== undefined && scoreMax < scoreMin) {
+    errors.push(
+      `Ignored the score range: it ends (${scoreMax}) below where it starts (${scoreMin}); swap them. Showing every score.`,
+    );
+  } else {
+    filters.scoreMin = scoreMin;
+    filters.scoreMax = scoreMax;
+  }
+
+  filters.sentiment = keyword("sentiment", SENTIMENT_LABELS, "sentiment", "Showing every sentiment.");
+  filters.priority = keyword("priority", PRIORITIES, "priority", "Showing every priority.");
+  filters.source = keyword("source", FEEDBACK_SOURCES, "source", "Showing every source.");
+  filters.themeId = id("theme", fields.themeId.unwrap(), "theme", "Showing every theme.");
+  filters.language = readLanguage(first("language"), errors);
+  filters.assigneeId = id("assignee", fields.assigneeId.unwrap(), "assignee", "Showing everyone's items.", "user");
+  filters.teamId = id("team", fields.teamId.unwrap(), "team", "Showing every team's items.");
+
+  const overdue = first("overdue");
+  if (overdue !== undefined) {
+    const lower = overdue.toLowerCase();
+    if (YES.includes(lower)) filters.overdue = true;
+    else if (NO.includes(lower)) filters.overdue = false;
+    else errors.push(`Ignored overdue ${quote(overdue)}: use overdue=true or overdue=false. Showing items due or not.`);
+  }
+
   const from = readDate(first("from"), "start date", errors);
   const to = readDate(first("to"), "end date", errors);
   if (from !== undefined && to !== undefined && to < from) {
     errors.push(`Ignored the dates: the range ends (${to}) before it starts (${from}); swap them. Showing every date.`);
   } else {
-    if (from !== undefined) filters.from = from;
-    if (to !== undefined) filters.to = to;
+    filters.from = from;
+    filters.to = to;
   }
 
-  return { filters, errors };
+  const sort = keyword("sort", FEEDBACK_SORTS, "sort order", "Showing the newest first.") ?? DEFAULT_FEEDBACK_SORT;
+  const itemId = readItem(first("item"), errors);
+
+  // absent filters are left out rather than set to undefined, so equal states are equal objects
+  const present = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+  return { filters: present as FeedbackFilters, sort, ...(itemId === undefined ? {} : { itemId }), errors };
 }
 
 function readSegments(parts: string[]): { ids: (number | null)[]; errors: string[] } {
@@ -151,35 +202,42 @@ function readSegments(parts: string[]): { ids: (number | null)[]; errors: string
   return { ids, errors };
 }
 
+function readScore(text: string | undefined, what: string, errors: string[]): number | undefined {
+  if (text === undefined) return undefined;
+  const why = WHOLE_NUMBER.test(text)
+    ? problem(feedbackFilterFields.scoreMin.unwrap(), Number(text))
+    : "A score is a whole number.";
+  if (!why) return Number(text);
+  errors.push(`Ignored ${what} ${quote(text)}: ${why} Scores run from 0 to 10.`);
+  return undefined;
+}
+
+/** A BCP 47 tag; its first subtag (the language) ignores case like a keyword: "PT-BR" reads as "pt-BR". */
+function readLanguage(text: string | undefined, errors: string[]): string | undefined {
+  if (text === undefined) return undefined;
+  const [primary = "", ...rest] = text.split("-");
+  const tag = [primary.toLowerCase(), ...rest].join("-");
+  const why = problem(feedbackFilterFields.language, tag);
+  if (!why) return tag;
+  errors.push(`Ignored language ${quote(text)}: ${why} Showing every language.`);
+  return undefined;
+}
+
+/** Feedback ids are PostgreSQL `integer`s, like the filters' ids. */
+const MAX_ITEM_ID = 2_147_483_647;
+
+function readItem(text: string | undefined, errors: string[]): number | undefined {
+  if (text === undefined) return undefined;
+  const value = WHOLE_NUMBER.test(text) ? Number(text) : 0;
+  if (value >= 1 && value <= MAX_ITEM_ID) return value;
+  errors.push(`Ignored feedback item ${quote(text)}: a feedback id is a whole number from 1 to ${MAX_ITEM_ID}. No item is open.`);
+  return undefined;
+}
+
 function readDate(text: string | undefined, what: string, errors: string[]): string | undefined {
   if (text === undefined) return undefined;
   const why = isoDateProblem(text);
   if (!why) return text;
   errors.push(`Ignored ${what} ${quote(text)}: ${why}`);
   return undefined;
-}
-
-/**
- * URL search parameters of `filters`, in the order of {@link FEEDBACK_FILTER_PARAMS}, one `segment`
- * per id in the filters' order (`none` for null); absent filters are left out. Inverse of
- * {@link parseFeedbackSearchParams}: parsing the result gives `filters` back, with no errors, for
- * every `filters` that feedbackFiltersInput (./filters.ts) accepts.
- */
-export function serializeFeedbackFilters(filters: FeedbackFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.status !== undefined) params.set("status", filters.status);
-  for (const id of filters.segmentIds) params.append("segment", id === null ? NO_SEGMENT_PARAM : String(id));
-  if (filters.stageId !== undefined) params.set("stage", String(filters.stageId));
-  if (filters.channel !== undefined) params.set("channel", filters.channel);
-  if (filters.region !== undefined) params.set("region", filters.region);
-  if (filters.metricKind !== undefined) params.set("kind", filters.metricKind);
-  if (filters.npsCategory !== undefined) params.set("category", filters.npsCategory);
-  if (filters.from !== undefined) params.set("from", filters.from);
-  if (filters.to !== undefined) params.set("to", filters.to);
-  return params;
-}
-
-/** The query string of `filters`, without "?" ("" when nothing is filtered). */
-export function feedbackFiltersQuery(filters: FeedbackFilters): string {
-  return serializeFeedbackFilters(filters).toString();
 }
