@@ -123,12 +123,12 @@ export const feedback = pgTable(
     ),
     // free-text search: items holding every word of the query
     index("feedback_search_terms_idx").using("gin", t.searchTerms),
-    // feedback per stage / touchpoint (journey map)
-    index("feedback_stage_idx").on(t.stageId),
-    index("feedback_touchpoint_idx").on(t.touchpointId),
-    // "assigned to me" / "my team" inbox views
-    index("feedback_assignee_idx").on(t.assigneeId),
-    index("feedback_team_idx").on(t.teamId),
+    // feedback per stage / touchpoint (journey map), and the inbox filtered to one of them or to
+    // an assignee or team ("assigned to me", "my team"), newest first
+    index("feedback_stage_idx").on(t.stageId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("feedback_touchpoint_idx").on(t.touchpointId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("feedback_assignee_idx").on(t.assigneeId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("feedback_team_idx").on(t.teamId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check(
       "feedback_score_range",
       sql`CASE ${t.metricKind}
