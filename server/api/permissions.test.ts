@@ -21,6 +21,7 @@ type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
   /** new items assigned to the team member, so every role allowed to triage may triage one */
   feedbackIds: number[];
   themeId: number;
+  spareThemeIds: number[];
 };
 /** A valid NPS target for one calendar year: each call that may create gets a year of its own. */
 const targetFor = (year: number) => ({
@@ -34,6 +35,8 @@ const targetFor = (year: number) => ({
 let targetYear = 2100;
 let removals = 0;
 let triaged = 0;
+let themeNames = 0;
+let themeRemovals = 0;
 const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown | ((f: Fixture) => unknown) }> = {
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
@@ -61,6 +64,27 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "feedback.themesBulk": {
     permission: "feedback.work",
     input: (f: Fixture) => ({ ids: [f.feedbackIds.at(-1)], add: [f.themeId] }),
+  },
+  "themes.list": { permission: "feedback.read" },
+  "themes.create": {
+    permission: "feedback.configure",
+    input: () => ({ name: `Theme ${(themeNames += 1)}`, keywords: { en: ["late"] } }),
+  },
+  "themes.update": {
+    permission: "feedback.configure",
+    input: (f: Fixture) => ({ id: f.themeId, name: "Delivery", keywords: { en: ["late", "delay"] } }),
+  },
+  // every call removes a theme of its own
+  "themes.remove": {
+    permission: "feedback.configure",
+    input: (f: Fixture) => ({ id: f.spareThemeIds[themeRemovals++] }),
+  },
+  "themes.impact": { permission: "feedback.read", input: {} },
+  "themes.suggestions": { permission: "feedback.configure", input: {} },
+  "sla.get": { permission: "feedback.read" },
+  "sla.update": {
+    permission: "feedback.configure",
+    input: [{ priority: "low", firstResponseHours: 48, resolutionHours: 120 }],
   },
   "feedback.bulkTriage": {
     permission: "feedback.work",
@@ -102,8 +126,13 @@ beforeAll(async () => {
     .insert(themes)
     .values({ workspaceId: roles.workspace.id, name: "Delivery", keywords: { en: ["late"] } })
     .returning();
+  const spare = await handle.db
+    .insert(themes)
+    .values(ROLES.map((role) => ({ workspaceId: roles.workspace.id, name: `Spare ${role}`, keywords: { en: [role] } })))
+    .returning({ id: themes.id });
   fixture = {
     ...roles,
+    spareThemeIds: spare.map((t) => t.id),
     customerId: (await createCustomer(handle.db, roles.workspace.id)).id,
     targetIds,
     feedbackIds,

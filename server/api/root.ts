@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { customersRouter } from "./routers/customers";
 import { feedbackRouter } from "./routers/feedback";
+import { slaRouter, themesRouter } from "./routers/themes";
 import { journeysRouter } from "./routers/journeys";
 import { overviewRouter } from "./routers/overview";
 import { segmentsRouter } from "./routers/segments";
@@ -16,6 +17,8 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   audit: auditRouter,
   feedback: feedbackRouter,
+  themes: themesRouter,
+  sla: slaRouter,
   journeys: journeysRouter,
   segments: segmentsRouter,
   actions: actionsRouter,

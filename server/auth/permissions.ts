@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   "feedback.triage",
   /** Triage commands on the items one may triage: all (with feedback.triage) or one's own and one's teams'. */
   "feedback.work",
+  /** The theme library and the SLA policy. */
+  "feedback.configure",
   "journeys.read",
   "journeys.manage",
   "segments.read",
@@ -40,7 +42,14 @@ const READ_ALL: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
   executive: new Set([...READ_ALL, "targets.manage"]),
-  cx_manager: new Set([...READ_ALL, "feedback.triage", "feedback.work", "journeys.manage", "actions.manage"]),
+  cx_manager: new Set([
+    ...READ_ALL,
+    "feedback.triage",
+    "feedback.work",
+    "feedback.configure",
+    "journeys.manage",
+    "actions.manage",
+  ]),
   team_member: new Set([
     "workspace.read",
     "dashboard.read",

@@ -17,6 +17,10 @@ import {
 } from "../domain/feedback";
 import { feedbackScope, type TriageActor } from "./triage";
 
+/** Feedback with its customer joined, as {@link filterConditions} reads them (segment, region). */
+export const feedbackFrom = () =>
+  sql`${feedback} LEFT JOIN ${customers} ON ${customers.workspaceId} = ${feedback.workspaceId} AND ${customers.id} = ${feedback.customerId}`;
+
 /** The words of a search as the text analysis stores them (feedback.search_terms), each once. */
 export function searchWords(query: string): string[] {
   return [...new Set(wordKeys(segmentText(query)))];
@@ -89,7 +93,7 @@ function segmentCondition(ids: readonly (number | null)[]): SQL | undefined {
  * customer. Dates are whole UTC days: `from` 00:00 up to the day after `to`, computed in SQL so the
  * last day of year 9999 needs no JavaScript Date beyond it.
  */
-function filterConditions(filters: FeedbackFilters, now: Date): (SQL | undefined)[] {
+export function filterConditions(filters: FeedbackFilters, now: Date): (SQL | undefined)[] {
   const category = filters.npsCategory ? NPS_CATEGORY_SCORES[filters.npsCategory] : undefined;
   const words = filters.q ? searchWords(filters.q) : [];
   const assignment = [
