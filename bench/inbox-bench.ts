@@ -11,7 +11,7 @@ import { seedDemo } from "../db/seed/seed";
 import { listFeedbackInput, type ListFeedbackInput } from "../server/domain/feedback/list";
 import { listFeedback } from "../server/services/feedback";
 import { bulkTriage, type TriageActor } from "../server/services/triage";
-import { openBenchTarget, quantile } from "./target";
+import { openBenchTarget, runBench, timeCase } from "./target";
 
 /** p95 budgets in ms (the issue's: PostgreSQL at 10M rows, PGlite at 1M); null: reported only. */
 const BUDGETS = {
@@ -156,24 +156,8 @@ async function main(): Promise<number> {
 
     const results = [];
     for (const c of cases) {
-      for (let i = 0; i < 2; i++) await c.run();
-      const samples: number[] = [];
-      const n = c.budget === "bulk1000" ? Math.min(runs, 10) : runs;
-      for (let i = 0; i < n; i++) {
-        const started = performance.now();
-        await c.run();
-        samples.push(performance.now() - started);
-      }
-      const budget = BUDGETS[c.budget][handle.engine];
-      const p95 = quantile(samples, 0.95);
-      results.push({
-        name: c.name,
-        runs: n,
-        p50: +quantile(samples, 0.5).toFixed(2),
-        p95: +p95.toFixed(2),
-        budget,
-        ok: budget === null || p95 <= budget,
-      });
+      const runsOf = c.budget === "bulk1000" ? Math.min(runs, 10) : runs;
+      results.push(await timeCase(c.name, c.run, runsOf, BUDGETS[c.budget][handle.engine], 2));
     }
     console.log(JSON.stringify({ engine: handle.engine, feedback: feedbackRows, results }));
     console.log(`\n${handle.engine}: ${feedbackRows} feedback items; workspace ${ws.id} as its CX manager`);
@@ -185,12 +169,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(`bench:inbox failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runBench("bench:inbox", main);

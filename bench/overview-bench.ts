@@ -14,7 +14,7 @@ import { dashboardFiltersInput } from "../server/domain/dashboard/filters";
 import { getHeatmap, getKpiTiles, getSegments, getTrends } from "../server/services/dashboard";
 import { getOverviewCounts } from "../server/services/overview";
 import { resolveMembership } from "../server/services/memberships";
-import { openBenchTarget, quantile } from "./target";
+import { openBenchTarget, runBench, timeCase } from "./target";
 
 /**
  * p95 budgets in ms, per engine. The whole dashboard payload: PostgreSQL 50 ms at 1M + 1M rows
@@ -138,24 +138,8 @@ async function main(): Promise<number> {
     };
     const results = [];
     for (const [name, run] of Object.entries(cases) as [keyof typeof BUDGETS, () => Promise<unknown>][]) {
-      for (let i = 0; i < 3; i++) await run(); // warm caches and plans
-      const samples: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        await run();
-        samples.push(performance.now() - started);
-      }
       const large = handle.engine === "postgres" && seeded.counts.feedback >= LARGE && name !== "membership lookup";
-      const budget = large ? 150 : BUDGETS[name][handle.engine];
-      const p95 = quantile(samples, 0.95);
-      results.push({
-        name,
-        runs,
-        p50: +quantile(samples, 0.5).toFixed(2),
-        p95: +p95.toFixed(2),
-        budget,
-        ok: p95 <= budget,
-      });
+      results.push(await timeCase(name, run, runs, large ? 150 : BUDGETS[name][handle.engine]));
     }
     const report = { engine: handle.engine, rows: seeded.counts, results };
     console.log(JSON.stringify(report));
@@ -170,12 +154,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(`bench:overview failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runBench("bench:overview", main);

@@ -3,7 +3,7 @@ import { migrateDatabase } from "../db/client";
 import { parseCount, parseScale } from "../db/seed/cli-args";
 import { formatSeedSummary } from "../db/seed/format-summary";
 import { seedDemo } from "../db/seed/seed";
-import { openBenchTarget } from "./target";
+import { openBenchTarget, runBench } from "./target";
 
 const USAGE = `Usage: npm run bench:seed -- [--scale X] [--customers N] [--orders N] [--feedback N]
                            [--batch-size N] [--seed N] [--pg postgres://…]
@@ -82,12 +82,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(`bench:seed failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runBench("bench:seed", main);

@@ -32,3 +32,52 @@ export function quantile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 }
+
+export interface CaseResult {
+  name: string;
+  runs: number;
+  p50: number;
+  p95: number;
+  /** ms at p95; null: reported only */
+  budget: number | null;
+  ok: boolean;
+}
+
+/** Time `run` `runs` times after `warmUps` untimed runs: p50 and p95 in ms against the budget. */
+export async function timeCase(
+  name: string,
+  run: () => Promise<unknown>,
+  runs: number,
+  budget: number | null,
+  warmUps = 3,
+): Promise<CaseResult> {
+  for (let i = 0; i < warmUps; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  const p95 = quantile(samples, 0.95);
+  return {
+    name,
+    runs,
+    p50: +quantile(samples, 0.5).toFixed(2),
+    p95: +p95.toFixed(2),
+    budget,
+    ok: budget === null || p95 <= budget,
+  };
+}
+
+/** Run a bench's `main` and exit with its code, or 1 with the error's message. */
+export function runBench(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    },
+  );
+}

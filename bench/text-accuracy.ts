@@ -57,7 +57,10 @@ const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** di
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 
-function classify(pairs: ReadonlyArray<{ gold: string; predicted: string | null }>, classes: readonly string[]): Classification {
+function classify(
+  pairs: ReadonlyArray<{ gold: string; predicted: string | null }>,
+  classes: readonly string[],
+): Classification {
   const confusion: Record<string, Record<string, number>> = {};
   for (const gold of classes) confusion[gold] = Object.fromEntries([...classes, "none"].map((c) => [c, 0]));
   let correct = 0;
@@ -76,7 +79,13 @@ function classify(pairs: ReadonlyArray<{ gold: string; predicted: string | null 
     perClass[c] = { precision: round(precision), recall: round(recall), f1: round(f1(precision, recall)), support };
   }
   const macroF1 = classes.reduce((sum, c) => sum + perClass[c]!.f1, 0) / classes.length;
-  return { n: pairs.length, accuracy: round(ratio(correct, pairs.length)), macroF1: round(macroF1), perClass, confusion };
+  return {
+    n: pairs.length,
+    accuracy: round(ratio(correct, pairs.length)),
+    macroF1: round(macroF1),
+    perClass,
+    confusion,
+  };
 }
 
 /** FNV-1a, 32 bits: a stable split of the tweets into a development and a held-out half. */
@@ -108,7 +117,9 @@ function tagScores(
   mapping: Record<string, string[]>,
 ): TagScores[] {
   const entries = Object.entries(mapping).flatMap(([label, themes]) =>
-    themes.length > 1 ? [[label, themes] as const, ...themes.map((t) => [`${label} / ${t}`, [t]] as const)] : [[label, themes] as const],
+    themes.length > 1
+      ? [[label, themes] as const, ...themes.map((t) => [`${label} / ${t}`, [t]] as const)]
+      : [[label, themes] as const],
   );
   return entries.map(([name, themes]) => {
     const label = name.split(" / ")[0]!;
@@ -123,7 +134,15 @@ function tagScores(
     }
     const precision = ratio(tp, tagged);
     const recall = ratio(tp, support);
-    return { label: name, themes: [...themes], precision: round(precision), recall: round(recall), f1: round(f1(precision, recall)), support, tagged };
+    return {
+      label: name,
+      themes: [...themes],
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(f1(precision, recall)),
+      support,
+      tagged,
+    };
   });
 }
 
@@ -131,13 +150,17 @@ function printClassification(title: string, c: Classification): void {
   console.log(`\n${title}: n=${c.n}  accuracy=${c.accuracy.toFixed(3)}  macro-F1=${c.macroF1.toFixed(3)}`);
   console.log(`  ${"class".padEnd(10)} ${"P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)} ${"n".padStart(6)}`);
   for (const [name, s] of Object.entries(c.perClass)) {
-    console.log(`  ${name.padEnd(10)} ${s.precision.toFixed(3).padStart(6)} ${s.recall.toFixed(3).padStart(6)} ${s.f1.toFixed(3).padStart(6)} ${String(s.support).padStart(6)}`);
+    console.log(
+      `  ${name.padEnd(10)} ${s.precision.toFixed(3).padStart(6)} ${s.recall.toFixed(3).padStart(6)} ${s.f1.toFixed(3).padStart(6)} ${String(s.support).padStart(6)}`,
+    );
   }
 }
 
 function printTags(title: string, tags: TagScores[]): void {
   console.log(`\n${title}`);
-  console.log(`  ${"label".padEnd(48)} ${"themes".padEnd(44)} ${"P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)} ${"gold".padStart(6)} ${"tagged".padStart(7)}`);
+  console.log(
+    `  ${"label".padEnd(48)} ${"themes".padEnd(44)} ${"P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)} ${"gold".padStart(6)} ${"tagged".padStart(7)}`,
+  );
   for (const t of tags) {
     console.log(
       `  ${t.label.padEnd(48)} ${t.themes.join("+").padEnd(44)} ${t.precision.toFixed(3).padStart(6)} ${t.recall.toFixed(3).padStart(6)} ${t.f1.toFixed(3).padStart(6)} ${String(t.support).padStart(6)} ${String(t.tagged).padStart(7)}`,
@@ -176,8 +199,14 @@ function main(): number {
   });
   const detectedPredicted = tweets.map((t) => analyseSentiment({ text: t.text }).label);
   const sentiment = {
-    dev: classify(scored.filter((s) => s.dev), SENTIMENT_LABELS),
-    heldOut: classify(scored.filter((s) => !s.dev), SENTIMENT_LABELS),
+    dev: classify(
+      scored.filter((s) => s.dev),
+      SENTIMENT_LABELS,
+    ),
+    heldOut: classify(
+      scored.filter((s) => !s.dev),
+      SENTIMENT_LABELS,
+    ),
     all: classify(scored, SENTIMENT_LABELS),
     allDetectedLanguage: classify(
       scored.map((s, i) => ({ gold: s.gold, predicted: detectedPredicted[i] ?? null })),
@@ -206,7 +235,9 @@ function main(): number {
   });
   const olistTags = tagScores(olistRows, OLIST_CLASS_THEMES);
   const olistSentiment = classify(
-    olistRows.filter((r) => r.scoreLabel !== null).map((r) => ({ gold: r.scoreLabel as SentimentLabel, predicted: r.predicted })),
+    olistRows
+      .filter((r) => r.scoreLabel !== null)
+      .map((r) => ({ gold: r.scoreLabel as SentimentLabel, predicted: r.predicted })),
     SENTIMENT_LABELS,
   );
   const elapsed = performance.now() - started;
@@ -222,7 +253,10 @@ function main(): number {
   printClassification("Sentiment, airline tweets, language given (en) — all", sentiment.all);
   printClassification("Sentiment, airline tweets, language detected — all", sentiment.allDetectedLanguage);
   printClassification("Sentiment, Olist reviews (pt) vs review score 1–2/3/4–5", olistSentiment);
-  printTags(`Themes, negative airline tweets vs negativereason (n=${negativeTweets.length}, "Can't Tell" excluded)`, tweetTags);
+  printTags(
+    `Themes, negative airline tweets vs negativereason (n=${negativeTweets.length}, "Can't Tell" excluded)`,
+    tweetTags,
+  );
   printTags(`Themes, Olist reviews (pt) vs most_voted_class (n=${olistRows.length})`, olistTags);
   console.log(
     `\nLanguage detection: tweets → "en" ${language.tweetsEnglish.expected} (null ${language.tweetsEnglish.undetermined}); ` +
@@ -236,14 +270,26 @@ function main(): number {
       tweets: {
         dev: { n: sentiment.dev.n, accuracy: sentiment.dev.accuracy, macroF1: sentiment.dev.macroF1 },
         heldOut: { n: sentiment.heldOut.n, accuracy: sentiment.heldOut.accuracy, macroF1: sentiment.heldOut.macroF1 },
-        all: { n: sentiment.all.n, accuracy: sentiment.all.accuracy, macroF1: sentiment.all.macroF1, perClass: sentiment.all.perClass },
-        allDetectedLanguage: { accuracy: sentiment.allDetectedLanguage.accuracy, macroF1: sentiment.allDetectedLanguage.macroF1 },
+        all: {
+          n: sentiment.all.n,
+          accuracy: sentiment.all.accuracy,
+          macroF1: sentiment.all.macroF1,
+          perClass: sentiment.all.perClass,
+        },
+        allDetectedLanguage: {
+          accuracy: sentiment.allDetectedLanguage.accuracy,
+          macroF1: sentiment.allDetectedLanguage.macroF1,
+        },
       },
       olistPortuguese: { n: olistSentiment.n, accuracy: olistSentiment.accuracy, macroF1: olistSentiment.macroF1 },
     },
     themes: {
-      tweets: Object.fromEntries(tweetTags.map((t) => [t.label, { precision: t.precision, recall: t.recall, support: t.support }])),
-      olist: Object.fromEntries(olistTags.map((t) => [t.label, { precision: t.precision, recall: t.recall, support: t.support }])),
+      tweets: Object.fromEntries(
+        tweetTags.map((t) => [t.label, { precision: t.precision, recall: t.recall, support: t.support }]),
+      ),
+      olist: Object.fromEntries(
+        olistTags.map((t) => [t.label, { precision: t.precision, recall: t.recall, support: t.support }]),
+      ),
     },
     language,
   };

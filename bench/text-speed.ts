@@ -93,7 +93,11 @@ function main(): number {
   console.log(`  cold first run (builds lexicons)  ${coldMs.toFixed(0).padStart(7)} ms`);
   console.log(`  p50 per run                       ${p50.toFixed(0).padStart(7)} ms   budget ${budget.toFixed(0)} ms`);
   console.log(`  max per run                       ${max.toFixed(0).padStart(7)} ms`);
-  console.log(`  throughput                        ${Math.round((size / p50) * 1000).toString().padStart(7)} comments/s`);
+  console.log(
+    `  throughput                        ${Math.round((size / p50) * 1000)
+      .toString()
+      .padStart(7)} comments/s`,
+  );
   console.log(`  languages detected                ${JSON.stringify(languages)}`);
   console.log(`  comments with a theme             ${withTheme}`);
   const ok = p50 <= budget;
