@@ -9,6 +9,7 @@ import type { MessageKey } from "@/server/i18n/core";
 const SECTIONS: ReadonlyArray<{ href: string; label: MessageKey }> = [
   { href: "/settings", label: "settings.sectionGeneral" },
   { href: "/settings/targets", label: "settings.sectionTargets" },
+  { href: "/settings/sla", label: "settingsSla.nav" },
 ];
 
 /** The tabs-like row between the settings pages; each is its own URL, so it can be linked to. */
@@ -16,7 +17,7 @@ export function SettingsNav() {
   const { t } = useI18n();
   const pathname = usePathname();
   return (
-    <nav aria-label={t("settings.sectionsLabel")} className="mb-6 flex gap-1 border-b">
+    <nav aria-label={t("settings.sectionsLabel")} className="mb-6 flex gap-1 overflow-x-auto border-b">
       {SECTIONS.map(({ href, label }) => {
         const active = pathname === href;
         return (
