@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { FeedbackActiveFilters } from "@/components/feedback/feedback-active-filters";
 import { FeedbackFilterNotice } from "@/components/feedback/feedback-filter-notice";
-import { FeedbackStatusFilter } from "@/components/feedback/feedback-status-filter";
-import { FeedbackTable, FeedbackTableSkeleton } from "@/components/feedback/feedback-table";
+import { FeedbackInbox } from "@/components/feedback/feedback-inbox";
 import { feedbackListInput, nextFeedbackCursor } from "@/components/feedback/feedback-query";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/layout/page-header";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { hasPermission } from "@/server/auth/permissions";
-import { type FeedbackSearchParams, parseFeedbackSearchParams } from "@/server/domain/feedback";
+import { type FeedbackSearchParams, MAX_SEARCH_LENGTH, parseFeedbackSearchParams } from "@/server/domain/feedback";
+import { DEFAULT_DETECTION_LANGUAGES } from "@/server/domain/text/language";
 import { getTranslator } from "@/server/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,40 +15,63 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("feedback.title") };
 }
 
+/**
+ * The feedback inbox. The URL holds the filters, the order and the open item; this server component
+ * reads them, prefetches the first page, the open item and the filters' choices, and hands over to
+ * the client inbox (components/feedback/feedback-inbox.tsx).
+ */
 export default async function FeedbackPage({ searchParams }: { searchParams: Promise<FeedbackSearchParams> }) {
   const t = await getTranslator();
   const queryClient = getQueryClient();
-  const { current } = await queryClient.fetchQuery(trpc.workspace.current.queryOptions());
-  const header = <PageHeader title={t("feedback.title")} description={t("feedback.description")} />;
+  const { current, user } = await queryClient.fetchQuery(trpc.workspace.current.queryOptions());
+  const role = t(`roles.${current.role}`);
   if (!hasPermission(current.role, "feedback.read")) {
     return (
       <>
-        {header}
-        <NoAccess message={t("feedback.noAccess", { role: t(`roles.${current.role}`) })} />
+        <PageHeader title={t("feedback.title")} description={t("feedback.description")} />
+        <NoAccess message={t("feedback.noAccess", { role })} />
       </>
     );
   }
+  const access = {
+    canWork: hasPermission(current.role, "feedback.work"),
+    canReadDashboard: hasPermission(current.role, "dashboard.read"),
+    canReadJourneys: hasPermission(current.role, "journeys.read"),
+  };
 
   // a link with bad values still opens: they are left out and listed above the inbox
-  const { filters, errors } = parseFeedbackSearchParams(await searchParams);
+  const { filters, sort, itemId, errors } = parseFeedbackSearchParams(await searchParams);
   void queryClient.prefetchInfiniteQuery(
-    trpc.feedback.list.infiniteQueryOptions(feedbackListInput(filters), { getNextPageParam: nextFeedbackCursor }),
+    trpc.feedback.list.infiniteQueryOptions(feedbackListInput(filters, sort), { getNextPageParam: nextFeedbackCursor }),
   );
+  if (itemId !== undefined) void queryClient.prefetchQuery(trpc.feedback.detail.queryOptions({ id: itemId }));
+  void queryClient.prefetchQuery(trpc.feedback.themeOptions.queryOptions());
+  if (access.canWork) void queryClient.prefetchQuery(trpc.feedback.assignees.queryOptions());
+  if (access.canReadDashboard) void queryClient.prefetchQuery(trpc.dashboard.filterOptions.queryOptions());
+  if (access.canReadJourneys) void queryClient.prefetchQuery(trpc.journeys.list.queryOptions());
   const needsLabels = filters.segmentIds.some((id) => id !== null) || filters.stageId !== undefined;
   const labels = needsLabels
     ? await queryClient.fetchQuery(
         trpc.feedback.filterLabels.queryOptions({ segmentIds: filters.segmentIds, stageId: filters.stageId }),
       )
     : { segments: [], stages: [] };
+
   return (
     <HydrateClient>
-      {header}
+      <PageHeader
+        title={t("feedback.title")}
+        description={access.canWork ? t("feedback.description") : t("feedback.readOnly", { role })}
+      />
       <FeedbackFilterNotice heading={t("feedback.filters.ignored")} errors={errors} />
-      <FeedbackStatusFilter filters={filters} />
-      <FeedbackActiveFilters filters={filters} labels={labels} />
-      <Suspense fallback={<FeedbackTableSkeleton />}>
-        <FeedbackTable filters={filters} />
-      </Suspense>
+      <FeedbackInbox
+        filters={filters}
+        sort={sort}
+        access={access}
+        me={{ id: user.id, name: user.name }}
+        labels={labels}
+        languages={DEFAULT_DETECTION_LANGUAGES}
+        searchMaxLength={MAX_SEARCH_LENGTH}
+      />
     </HydrateClient>
   );
 }

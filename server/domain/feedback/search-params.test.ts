@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatIsoDate } from "../dashboard/calendar";
-import {
-  CHANNELS,
-  FEEDBACK_SOURCES,
-  FEEDBACK_STATUSES,
-  METRIC_KINDS,
-  PRIORITIES,
-  SENTIMENT_LABELS,
-} from "../enums";
+import { CHANNELS, FEEDBACK_SOURCES, FEEDBACK_STATUSES, METRIC_KINDS, PRIORITIES, SENTIMENT_LABELS } from "../enums";
 import { type FeedbackFilters, feedbackFiltersInput, NPS_CATEGORIES } from "./filters";
 import { FEEDBACK_SORTS } from "./list";
 import {
@@ -42,7 +35,11 @@ describe("parseFeedbackSearchParams", () => {
     ["nothing", {}, {}],
     ["empty values", { status: "", segment: ["", " "], region: "  ", from: "" }, {}],
     ["a status", { status: "in_progress" }, { status: "in_progress" }],
-    ["keywords in capitals", { status: "NEW", channel: "Web", kind: "CSAT" }, { status: "new", channel: "web", metricKind: "csat" }],
+    [
+      "keywords in capitals",
+      { status: "NEW", channel: "Web", kind: "CSAT" },
+      { status: "new", channel: "web", metricKind: "csat" },
+    ],
     ["one segment", { segment: "3" }, { segmentIds: [3] }],
     ["repeated segments, in order", { segment: ["7", "3"] }, { segmentIds: [7, 3] }],
     ["comma-separated segments", { segment: "3,7" }, { segmentIds: [3, 7] }],
@@ -68,7 +65,11 @@ describe("parseFeedbackSearchParams", () => {
     ["a score range", { score_min: "0", score_max: "6" }, { scoreMin: 0, scoreMax: 6 }],
     ["one score", { score_min: "10", score_max: "10" }, { scoreMin: 10, scoreMax: 10 }],
     ["an open score range", { score_max: "3" }, { scoreMax: 3 }],
-    ["triage keywords", { sentiment: "Negative", priority: "URGENT", source: "review" }, { sentiment: "negative", priority: "urgent", source: "review" }],
+    [
+      "triage keywords",
+      { sentiment: "Negative", priority: "URGENT", source: "review" },
+      { sentiment: "negative", priority: "urgent", source: "review" },
+    ],
     ["a theme", { theme: "4" }, { themeId: 4 }],
     ["a language", { language: "he" }, { language: "he" }],
     ["a regional language, its language in capitals", { language: "PT-BR" }, { language: "pt-BR" }],
@@ -91,7 +92,9 @@ describe("parseFeedbackSearchParams", () => {
 
   it("reads URLSearchParams as well", () => {
     const params = new URLSearchParams("segment=3&segment=none&stage=2&from=2026-01-01");
-    expect(parseFeedbackSearchParams(params)).toEqual(parsed({ segmentIds: [3, null], stageId: 2, from: "2026-01-01" }));
+    expect(parseFeedbackSearchParams(params)).toEqual(
+      parsed({ segmentIds: [3, null], stageId: 2, from: "2026-01-01" }),
+    );
   });
 
   it.each<[string, FeedbackSearchParams, Partial<FeedbackFilters>, string]>([
@@ -107,12 +110,7 @@ describe("parseFeedbackSearchParams", () => {
       { segmentIds: [3] },
       'Ignored segment "enterprise": give the segment\'s id, e.g. segment=3, or segment=none.',
     ],
-    [
-      "segment 0",
-      { segment: "0" },
-      {},
-      'Ignored segment "0": A segment id is a whole number from 1 to 2147483647.',
-    ],
+    ["segment 0", { segment: "0" }, {}, 'Ignored segment "0": A segment id is a whole number from 1 to 2147483647.'],
     [
       "too many segments",
       { segment: Array.from({ length: 21 }, (_, i) => String(i + 1)) },
@@ -196,7 +194,12 @@ describe("parseFeedbackSearchParams", () => {
       {},
       'Ignored touchpoint "checkout": give the touchpoint\'s id, e.g. touchpoint=12. Showing every touchpoint.',
     ],
-    ["a score above 10", { score_min: "11" }, {}, 'Ignored lowest score "11": Scores end at 10. Scores run from 0 to 10.'],
+    [
+      "a score above 10",
+      { score_min: "11" },
+      {},
+      'Ignored lowest score "11": Scores end at 10. Scores run from 0 to 10.',
+    ],
     [
       "a score that is not a whole number",
       { score_max: "6.5" },
@@ -227,7 +230,12 @@ describe("parseFeedbackSearchParams", () => {
       {},
       'Ignored source "fax": use one of survey, review, ticket, complaint, social, chat, email, employee. Showing every source.',
     ],
-    ["a theme name", { theme: "billing" }, {}, 'Ignored theme "billing": give the theme\'s id, e.g. theme=12. Showing every theme.'],
+    [
+      "a theme name",
+      { theme: "billing" },
+      {},
+      'Ignored theme "billing": give the theme\'s id, e.g. theme=12. Showing every theme.',
+    ],
     [
       "a language name",
       { language: "Hebrew" },
@@ -238,13 +246,13 @@ describe("parseFeedbackSearchParams", () => {
       "an assignee's name",
       { assignee: "dana" },
       {},
-      'Ignored assignee "dana": give the user\'s id, e.g. assignee=12. Showing everyone\'s items.',
+      "Ignored assignee \"dana\": give the user's id, e.g. assignee=12. Showing everyone's items.",
     ],
     [
       "team 0",
       { team: "0" },
       {},
-      "Ignored team \"0\": A team id is a whole number from 1 to 2147483647. Showing every team's items.",
+      'Ignored team "0": A team id is a whole number from 1 to 2147483647. Showing every team\'s items.',
     ],
     [
       "an overdue that is neither",
@@ -269,7 +277,12 @@ describe("parseFeedbackSearchParams", () => {
   });
 
   it("keeps the good filters when others are bad", () => {
-    const { filters, errors } = parseFeedbackSearchParams({ status: "x", stage: "5", channel: "fax", to: "2026-01-01" });
+    const { filters, errors } = parseFeedbackSearchParams({
+      status: "x",
+      stage: "5",
+      channel: "fax",
+      to: "2026-01-01",
+    });
     expect(filters).toEqual({ segmentIds: [], stageId: 5, to: "2026-01-01" });
     expect(errors).toHaveLength(2);
   });
@@ -278,7 +291,9 @@ describe("parseFeedbackSearchParams", () => {
     const value = fc.oneof(
       fc.string(),
       fc.constantFrom(
-        ..."new 3 none 12 0 10 11 web nps csat detractor 2026-03-01 2026-02-30 true no he pt-BR urgent negative review priority".split(" "),
+        ..."new 3 none 12 0 10 11 web nps csat detractor 2026-03-01 2026-02-30 true no he pt-BR urgent negative review priority".split(
+          " ",
+        ),
       ),
     );
     const params = fc.dictionary(

@@ -1,13 +1,6 @@
 import type { z } from "zod";
 import { isoDateProblem } from "../dashboard/calendar";
-import {
-  CHANNELS,
-  FEEDBACK_SOURCES,
-  FEEDBACK_STATUSES,
-  METRIC_KINDS,
-  PRIORITIES,
-  SENTIMENT_LABELS,
-} from "../enums";
+import { CHANNELS, FEEDBACK_SOURCES, FEEDBACK_STATUSES, METRIC_KINDS, PRIORITIES, SENTIMENT_LABELS } from "../enums";
 import {
   DEFAULT_FEEDBACK_SORT,
   type FeedbackInboxParam,
@@ -123,7 +116,9 @@ export function parseFeedbackSearchParams(params: FeedbackSearchParams | URLSear
     if (!known) {
       errors.push(`Ignored NPS category ${quote(category)}: use one of ${NPS_CATEGORIES.join(", ")}.`);
     } else if (filters.metricKind !== undefined && filters.metricKind !== "nps") {
-      errors.push(`Ignored NPS category ${quote(category)}: it applies to kind=nps only, not kind=${filters.metricKind}.`);
+      errors.push(
+        `Ignored NPS category ${quote(category)}: it applies to kind=nps only, not kind=${filters.metricKind}.`,
+      );
     } else {
       filters.metricKind = "nps";
       filters.npsCategory = known;
@@ -230,7 +225,9 @@ function readItem(text: string | undefined, errors: string[]): number | undefine
   if (text === undefined) return undefined;
   const value = WHOLE_NUMBER.test(text) ? Number(text) : 0;
   if (value >= 1 && value <= MAX_ITEM_ID) return value;
-  errors.push(`Ignored feedback item ${quote(text)}: a feedback id is a whole number from 1 to ${MAX_ITEM_ID}. No item is open.`);
+  errors.push(
+    `Ignored feedback item ${quote(text)}: a feedback id is a whole number from 1 to ${MAX_ITEM_ID}. No item is open.`,
+  );
   return undefined;
 }
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { formatRelative, languageName, scoreMax, scoreTone } from "./feedback-format";
+
+describe("scoreTone", () => {
+  it.each([
+    ["nps", 0, "negative"],
+    ["nps", 6, "negative"],
+    ["nps", 7, "neutral"],
+    ["nps", 9, "positive"],
+    ["csat", 2, "negative"],
+    ["csat", 3, "neutral"],
+    ["csat", 4, "positive"],
+    ["ces", 3, "negative"],
+    ["ces", 5, "positive"],
+    ["rating", 1, "negative"],
+    ["none", null, "neutral"],
+  ] as const)("%s %s is %s", (kind, score, tone) => {
+    expect(scoreTone(kind, score)).toBe(tone);
+  });
+
+  it("knows each scale's top", () => {
+    expect([scoreMax("nps"), scoreMax("ces"), scoreMax("csat"), scoreMax("none")]).toEqual([10, 7, 5, null]);
+  });
+});
+
+describe("formatRelative", () => {
+  const now = new Date("2026-03-10T12:00:00Z");
+  it.each([
+    ["2026-03-10T11:59:30Z", "now"],
+    ["2026-03-10T09:00:00Z", "3 hours ago"],
+    ["2026-03-09T12:00:00Z", "yesterday"],
+    ["2026-03-12T12:00:00Z", "in 2 days"],
+    ["2026-01-01T12:00:00Z", "2 months ago"],
+  ])("%s → %s", (at, text) => {
+    expect(formatRelative(new Date(at), now, "en")).toBe(text);
+  });
+});
+
+describe("languageName", () => {
+  it("names tags in the reader's language, and keeps what it cannot name", () => {
+    expect(languageName("he", "en")).toBe("Hebrew");
+    expect(languageName("pt-BR", "en")).toBe("Brazilian Portuguese");
+    expect(languageName("not a tag", "en")).toBe("not a tag");
+  });
+});
