@@ -10,6 +10,7 @@ const SECTIONS: ReadonlyArray<{ href: string; label: MessageKey }> = [
   { href: "/settings", label: "settings.sectionGeneral" },
   { href: "/settings/targets", label: "settings.sectionTargets" },
   { href: "/settings/sla", label: "settingsSla.nav" },
+  { href: "/settings/themes", label: "settingsThemes.nav" },
 ];
 
 /** The tabs-like row between the settings pages; each is its own URL, so it can be linked to. */
