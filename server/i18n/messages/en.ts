@@ -886,7 +886,9 @@ export const en = {
     description: "Which themes pull NPS down the most, and how often customers raise them.",
     noAccess: "Your role ({role}) cannot see feedback themes. Ask a workspace admin if you need access.",
     filtersLabel: "Theme analytics filters",
+    segment: "Segment",
     manageThemes: "Manage themes",
+    viewThemes: "Theme library",
     loadFailed: "The theme figures could not be loaded.",
     summary: "{count} NPS responses, {from} – {to}",
     ignored: {
@@ -919,6 +921,7 @@ export const en = {
       npsWithout: "NPS without the theme",
       sample: "NPS responses with the theme",
       mentions: "Mentions (any kind)",
+      negativeDetail: "{share} negative",
       open: "Select to open its feedback.",
     },
     table: {
