@@ -129,21 +129,23 @@ export function PriorityMatrixChart({
       <div style={{ height: HEIGHT }}>
         <ScatterChart responsive style={{ width: "100%", height: "100%" }} margin={MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} />
-          <ReferenceArea
-            x1={splits.frequency}
-            x2={xAxis.domain[1]}
-            y1={yAxis.domain[0]}
-            y2={splits.impact}
-            ifOverflow="hidden"
-            style={{ fill: QUADRANT_COLORS.fixFirst, fillOpacity: 0.07 }}
-            label={{
-              value: t("themeAnalytics.quadrant.fixFirst"),
-              position: "insideBottomRight",
-              fill: QUADRANT_COLORS.fixFirst,
-              fontSize: 12,
-              fontWeight: 600,
-            }}
-          />
+          {splits.impact > yAxis.domain[0] && (
+            <ReferenceArea
+              x1={splits.frequency}
+              x2={xAxis.domain[1]}
+              y1={yAxis.domain[0]}
+              y2={splits.impact}
+              ifOverflow="hidden"
+              style={{ fill: QUADRANT_COLORS.fixFirst, fillOpacity: 0.07 }}
+              label={{
+                value: t("themeAnalytics.quadrant.fixFirst"),
+                position: "insideBottomRight",
+                fill: QUADRANT_COLORS.fixFirst,
+                fontSize: 12,
+                fontWeight: 600,
+              }}
+            />
+          )}
           <XAxis
             type="number"
             dataKey="x"

@@ -151,7 +151,6 @@ export function ThemeForm({ theme, initial, onSaved, onCancel }: ThemeFormProps)
               id={`${formId}-name`}
               dir="auto"
               autoComplete="off"
-              maxLength={MAX_THEME_NAME + 20}
               value={draft.name}
               aria-invalid={nameError ? true : undefined}
               aria-describedby={`${formId}-name-note`}
