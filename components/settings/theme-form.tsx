@@ -152,6 +152,7 @@ export function ThemeForm({ theme, initial, onSaved, onCancel }: ThemeFormProps)
               dir="auto"
               autoComplete="off"
               value={draft.name}
+              aria-required="true"
               aria-invalid={nameError ? true : undefined}
               aria-describedby={`${formId}-name-note`}
               className="aria-invalid:border-destructive"
@@ -168,6 +169,7 @@ export function ThemeForm({ theme, initial, onSaved, onCancel }: ThemeFormProps)
             <legend className="mb-1 text-sm font-medium">{t("settingsThemes.fieldKeywords")}</legend>
             <p
               id={`${formId}-keywords-note`}
+              aria-live="polite"
               className={keywordsError ? "text-xs text-destructive" : "text-xs text-muted-foreground"}
             >
               {keywordsError ?? t("settingsThemes.keywordsHint")}
