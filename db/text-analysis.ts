@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Priority } from "../server/domain/enums";
 import { analyseComment } from "../server/domain/text/analyse";
-import { compileThemes } from "../server/domain/text/themes";
+import { compileThemes, matchThemes } from "../server/domain/text/themes";
 import { segmentText, wordKeys } from "../server/domain/text/tokenise";
 import { initialTriage, resolveSlaPolicy, slaDueAt } from "../server/domain/triage";
 import type { Db } from "./index";
@@ -180,4 +180,65 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
     if (!ids && rows.length < ANALYSIS_BATCH) break;
   }
   return done;
+}
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Re-link one theme after it was created or its keywords changed: its rule links are recomputed
+ * over the workspace's stored feedback (manual links stay). Candidates are the items holding a
+ * keyword's longest word inside one of their search words (which covers inflections, attached
+ * prefixes and folded accents) or, for Chinese, Japanese and Thai keywords, inside the text;
+ * the theme matcher (server/domain/text/themes.ts) then decides, exactly as the analysis would.
+ * Returns how many items the theme is now linked to by rule.
+ */
+export async function relinkTheme(
+  db: Writer,
+  workspaceId: number,
+  theme: { id: number; keywords: Record<string, string[]> },
+): Promise<number> {
+  const compiled = compileThemes([theme]);
+  const conditions = Object.entries(theme.keywords).flatMap(([language, keywords]) =>
+    keywords.map((keyword) => {
+      const stem = keyword.replace(/\*/g, "").trim();
+      if (UNSPACED.test(stem)) return sql`${feedback.text} LIKE ${`%${likeEscape(stem)}%`}`;
+      const words = wordKeys(segmentText(stem, language === "*" ? null : language));
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
+      if (!longest) return sql`FALSE`;
+      return sql`EXISTS (SELECT 1 FROM unnest(${feedback.searchTerms}) AS w WHERE w LIKE ${`%${likeEscape(longest)}%`})`;
+    }),
+  );
+  return db.transaction(async (tx) => {
+    await tx.delete(feedbackThemes).where(and(eq(feedbackThemes.themeId, theme.id), eq(feedbackThemes.origin, "rule")));
+    if (conditions.length === 0) return 0;
+    let linked = 0;
+    let afterId = 0;
+    for (;;) {
+      const rows = await tx
+        .select({ id: feedback.id, text: feedback.text, language: feedback.language })
+        .from(feedback)
+        .where(
+          and(
+            eq(feedback.workspaceId, workspaceId),
+            sql`${feedback.id} > ${afterId}`,
+            sql`(${sql.join(conditions, sql` OR `)})`,
+          ),
+        )
+        .orderBy(feedback.id)
+        .limit(ANALYSIS_BATCH);
+      if (rows.length === 0) break;
+      afterId = rows[rows.length - 1]!.id;
+      const matched = rows.filter((row) => matchThemes(row.text, row.language, compiled).length > 0);
+      if (matched.length > 0) {
+        await tx
+          .insert(feedbackThemes)
+          .values(matched.map((row) => ({ feedbackId: row.id, themeId: theme.id, origin: "rule" as const })))
+          .onConflictDoNothing();
+        linked += matched.length;
+      }
+      if (rows.length < ANALYSIS_BATCH) break;
+    }
+    return linked;
+  });
 }

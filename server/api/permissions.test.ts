@@ -86,6 +86,7 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
     permission: "feedback.configure",
     input: [{ priority: "low", firstResponseHours: 48, resolutionHours: 120 }],
   },
+  "sla.reset": { permission: "feedback.configure", input: { priority: "low" } },
   "feedback.bulkTriage": {
     permission: "feedback.work",
     input: (f: Fixture) => ({ ids: [f.feedbackIds[triaged++]], command: { type: "triage" } }),

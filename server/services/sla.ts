@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { auditEvents, slaPolicies } from "@/db/schema";
 import { PRIORITIES, type Priority } from "../domain/enums";
@@ -56,5 +56,27 @@ export async function updateSlaPolicy(
       after: Object.fromEntries(rows.map((r) => [r.priority, next[r.priority]])),
     });
     return loadSlaPolicy(tx as unknown as Db, actor.workspaceId);
+  });
+}
+
+/** Back to the default targets for one priority (the workspace's own row goes). Audited. */
+export async function resetSlaPriority(db: Db, actor: { userId: number; workspaceId: number }, priority: Priority) {
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(slaPolicies)
+      .where(and(eq(slaPolicies.workspaceId, actor.workspaceId), eq(slaPolicies.priority, priority)))
+      .returning({ firstResponseHours: slaPolicies.firstResponseHours, resolutionHours: slaPolicies.resolutionHours });
+    if (removed.length > 0) {
+      await tx.insert(auditEvents).values({
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "sla.reset",
+        entityType: "sla_policy",
+        entityId: String(actor.workspaceId),
+        before: { [priority]: removed[0] },
+        after: { [priority]: DEFAULT_SLA_POLICY[priority] },
+      });
+    }
+    return { priority, ...DEFAULT_SLA_POLICY[priority] };
   });
 }

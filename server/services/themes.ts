@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { queryRows } from "@/db/client";
+import { relinkTheme } from "@/db/text-analysis";
 import { auditEvents, customers, feedback, themes } from "@/db/schema";
 import type { FeedbackFilters } from "../domain/feedback";
 import { computeThemeImpact } from "../domain/kpi/theme-impact";
@@ -9,6 +10,7 @@ import { suggestThemes, type ThemeSuggestion } from "../domain/text/suggest-them
 import type { ThemeKeywords } from "../domain/text/themes";
 import { AppError } from "../errors";
 import { feedbackFrom, filterConditions } from "./feedback";
+import { feedbackScope, type TriageActor } from "./triage";
 
 /** Comments read for theme suggestions: the newest in scope, at most this many. */
 export const SUGGESTION_SAMPLE = 20_000;
@@ -49,7 +51,9 @@ export async function createTheme(db: Db, actor: ThemeActor, input: { name: stri
       entityId: String(row!.id),
       after: input,
     });
-    return { id: row!.id };
+    // the stored feedback gets its links now, not only what arrives from here on
+    const items = await relinkTheme(tx, actor.workspaceId, { id: row!.id, keywords: input.keywords });
+    return { id: row!.id, items };
   });
 }
 
@@ -79,7 +83,8 @@ export async function updateTheme(
       before,
       after: { name: input.name, keywords: input.keywords },
     });
-    return { id: input.id };
+    const items = await relinkTheme(tx, actor.workspaceId, { id: input.id, keywords: input.keywords });
+    return { id: input.id, items };
   });
 }
 
@@ -108,8 +113,14 @@ export async function removeTheme(db: Db, actor: ThemeActor, id: number) {
  * responses and its impact (NPS of all − NPS without the theme, server/domain/kpi/theme-impact.ts),
  * plus every mention of any kind and how many of those are negative. Sorted by impact, worst first.
  */
-export async function getThemeImpact(db: Db, workspaceId: number, filters: FeedbackFilters, now = new Date()) {
-  const where = and(eq(feedback.workspaceId, workspaceId), ...filterConditions(filters, now));
+export async function getThemeImpact(db: Db, actor: TriageActor, filters: FeedbackFilters, now = new Date()) {
+  const workspaceId = actor.workspaceId;
+  // what the actor may read: a team member's own and their teams' items, as in the inbox
+  const where = and(
+    eq(feedback.workspaceId, workspaceId),
+    feedbackScope(actor, "read"),
+    ...filterConditions(filters, now),
+  );
   const [all, perTheme, library] = await Promise.all([
     queryRows<{ p: number; pa: number; d: number }>(
       db,
@@ -162,11 +173,16 @@ export async function getThemeImpact(db: Db, workspaceId: number, filters: Feedb
  */
 export async function getThemeSuggestions(
   db: Db,
-  workspaceId: number,
+  actor: TriageActor,
   filters: FeedbackFilters,
   now = new Date(),
 ): Promise<ThemeSuggestion<number>[]> {
-  const where = and(eq(feedback.workspaceId, workspaceId), ...filterConditions(filters, now));
+  const workspaceId = actor.workspaceId;
+  const where = and(
+    eq(feedback.workspaceId, workspaceId),
+    feedbackScope(actor, "read"),
+    ...filterConditions(filters, now),
+  );
   const [comments, library] = await Promise.all([
     db
       .select({

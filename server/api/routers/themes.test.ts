@@ -4,6 +4,7 @@ import type { DbHandle } from "@/db";
 import { createFeedback } from "@/db/factories";
 import { feedback, feedbackThemes, themes } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
+import { analyseFeedback } from "@/db/text-analysis";
 import { testEngine } from "@/db/test-engine";
 import { computeNps } from "../../domain/kpi/nps";
 import { callerFor, createRoleFixture } from "../testing/callers";
@@ -45,6 +46,38 @@ describe(`themes and SLA policy (${testEngine()})`, () => {
     await expect(executive.themes.create({ name: "X", keywords: { en: ["x"] } })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+
+  it("links the stored feedback when a theme is created or its keywords change", async () => {
+    const db = handle.db;
+    const api = await manager();
+    const texts: Array<[string, string]> = [
+      ["The courier was delayed twice.", "en"],
+      ["My parcel was delayed again and again.", "en"],
+      ["השליח הגיע באיחור", "he"],
+      ["快递延误了三天", "zh"],
+      ["Great delivery, right on time.", "en"],
+    ];
+    const ids: number[] = [];
+    for (const [text, language] of texts) {
+      ids.push(
+        (await createFeedback(db, fixture.workspace.id, { text, language, metricKind: "none", score: null })).id,
+      );
+    }
+    await analyseFeedback(db, fixture.workspace.id, { ids });
+    // "delay" finds "delayed" (an inflection), Hebrew and Chinese keywords find their comments
+    const created = await api.themes.create({
+      name: "Delays",
+      keywords: { en: ["delay"], he: ["איחור"], zh: ["延误"] },
+    });
+    const linked = async (themeId: number) =>
+      (await db.select().from(feedbackThemes).where(eq(feedbackThemes.themeId, themeId)))
+        .map((l) => l.feedbackId)
+        .sort((a, b) => a - b);
+    expect(created.items).toBe(4);
+    expect(await linked(created.id)).toEqual(ids.slice(0, 4));
+    await api.themes.update({ id: created.id, name: "Delays", keywords: { en: ["courier"] } });
+    expect(await linked(created.id)).toEqual([ids[0]]);
   });
 
   it("computes each theme's frequency and impact on NPS from the responses in scope", async () => {
@@ -126,6 +159,8 @@ describe(`themes and SLA policy (${testEngine()})`, () => {
       resolutionHours: 12,
       isDefault: false,
     });
+    await api.sla.reset({ priority: "low" });
+    expect((await api.sla.get()).find((r) => r.priority === "low")).toMatchObject({ isDefault: true });
     const item = await createFeedback(handle.db, fixture.workspace.id, { receivedAt: new Date(Date.now() - HOUR) });
     await api.feedback.triage({ id: item.id, version: 1, command: { type: "triage", priority: "high" } });
     const [row] = await handle.db.select().from(feedback).where(eq(feedback.id, item.id));

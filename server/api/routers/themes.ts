@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { feedbackFiltersInput } from "../../domain/feedback";
-import { PRIORITIES } from "../../domain/enums";
+import { PRIORITIES, type Role } from "../../domain/enums";
 import { themeInput } from "../../domain/text/theme-input";
-import { getSlaPolicy, updateSlaPolicy } from "../../services/sla";
+import { getSlaPolicy, resetSlaPriority, updateSlaPolicy } from "../../services/sla";
 import {
   createTheme,
   getThemeImpact,
@@ -19,7 +19,7 @@ const hours = z
   .int("Hours are whole numbers.")
   .min(1, "A target is at least 1 hour.")
   .max(24 * 365, "A target is at most a year (8,760 hours).");
-const actorOf = (ctx: { user: { id: number }; membership: { workspaceId: number } }) => ({
+const actorOf = (ctx: { user: { id: number }; membership: { workspaceId: number; role: Role } }) => ({
   userId: ctx.user.id,
   workspaceId: ctx.membership.workspaceId,
 });
@@ -39,11 +39,11 @@ export const themesRouter = createTRPCRouter({
   /** Per theme: frequency among NPS responses and impact on NPS, for the priority matrix. */
   impact: permissionProcedure("feedback.read")
     .input(feedbackFiltersInput)
-    .query(({ ctx, input }) => getThemeImpact(ctx.db, ctx.membership.workspaceId, input)),
+    .query(({ ctx, input }) => getThemeImpact(ctx.db, { ...actorOf(ctx), role: ctx.membership.role }, input)),
   /** Distinctive phrases of negative feedback that no theme covers yet. */
   suggestions: permissionProcedure("feedback.configure")
     .input(feedbackFiltersInput)
-    .query(({ ctx, input }) => getThemeSuggestions(ctx.db, ctx.membership.workspaceId, input)),
+    .query(({ ctx, input }) => getThemeSuggestions(ctx.db, { ...actorOf(ctx), role: ctx.membership.role }, input)),
 });
 
 /** The SLA policy: first-response and resolution targets per priority. */
@@ -58,4 +58,8 @@ export const slaRouter = createTRPCRouter({
         .refine((rows) => new Set(rows.map((r) => r.priority)).size === rows.length, "Give each priority once."),
     )
     .mutation(({ ctx, input }) => updateSlaPolicy(ctx.db, actorOf(ctx), input)),
+  /** One priority back to the default targets. */
+  reset: permissionProcedure("feedback.configure")
+    .input(z.object({ priority: z.enum(PRIORITIES) }))
+    .mutation(({ ctx, input }) => resetSlaPriority(ctx.db, actorOf(ctx), input.priority)),
 });
