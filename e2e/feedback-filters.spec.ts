@@ -32,14 +32,16 @@ async function stageWithFeedback(page: Page) {
   return { stage, from, to };
 }
 
-/** Received instants (from the <time> elements) and stage names of the rows on screen. */
+/** Received instants (from the <time> elements) and texts of the rows on screen. */
 async function visibleRows(page: Page) {
-  const table = page.getByRole("table", { name: "Feedback items" });
-  await expect(table).toBeVisible();
-  const rows = table.locator("tbody tr");
-  const received = await rows.locator("time").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("datetime") ?? ""));
-  const stages = await rows.locator("td:nth-child(6)").allTextContents();
-  return { received, stages };
+  const list = page.getByRole("list", { name: "Feedback items" });
+  await expect(list).toBeVisible();
+  const rows = list.getByRole("listitem");
+  const received = await rows
+    .locator("time")
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("datetime") ?? ""));
+  const texts = await rows.allTextContents();
+  return { received, texts };
 }
 
 test("a drill-down link shows only matching feedback, with its filters as removable chips", async ({ page }) => {
@@ -53,9 +55,9 @@ test("a drill-down link shows only matching feedback, with its filters as remova
   const dateChip = chips.getByRole("link", { name: /^Remove filter .*\d{4}$/ });
   await expect(dateChip).toBeVisible();
 
-  const { received, stages } = await visibleRows(page);
+  const { received, texts } = await visibleRows(page);
   expect(received.length).toBeGreaterThan(0);
-  expect(new Set(stages)).toEqual(new Set([stage.name]));
+  for (const text of texts) expect(text).toContain(stage.name);
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
   for (const at of received) {
     expect(at >= `${from}T00:00:00.000Z` && at < end, `${at} within ${from}..${to}`).toBe(true);
@@ -75,7 +77,7 @@ test("a drill-down link shows only matching feedback, with its filters as remova
   await page.getByRole("link", { name: "Clear all" }).click();
   await expect(page).toHaveURL(/\/feedback\?status=new$/);
   await expect(chips).toHaveCount(0);
-  await expect(page.getByRole("table", { name: "Feedback items" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Feedback items" })).toBeVisible();
 });
 
 test("values the inbox cannot use are left out, with a message, and the rest still apply", async ({ page }) => {
@@ -89,5 +91,6 @@ test("values the inbox cannot use are left out, with a message, and the rest sti
   const chips = page.getByRole("list", { name: "Active filters" });
   await expect(chips.getByRole("link")).toHaveText(["Score: NPS", "NPS: Detractors"]);
   await expect(page.getByTestId("page-error")).toHaveCount(0);
-  await expect(page.getByRole("table", { name: "Feedback items" })).toBeVisible();
+  // a team member sees only their own and their teams' items: perhaps none of these
+  await expect(page.getByRole("list", { name: "Feedback items" }).or(page.getByTestId("feedback-empty"))).toBeVisible();
 });

@@ -2,7 +2,11 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures/auth";
 
 const SECTIONS = [
-  { link: "Feedback", heading: "Feedback", content: (p: import("@playwright/test").Page) => p.getByRole("table") },
+  {
+    link: "Feedback",
+    heading: "Feedback",
+    content: (p: import("@playwright/test").Page) => p.getByRole("list", { name: "Feedback items" }),
+  },
   { link: "Journeys", heading: "Journeys", content: (p: import("@playwright/test").Page) => p.getByText("Stage 1") },
   { link: "Segments", heading: "Segments", content: (p: import("@playwright/test").Page) => p.getByRole("table") },
   { link: "Actions", heading: "Actions", content: (p: import("@playwright/test").Page) => p.getByRole("table") },

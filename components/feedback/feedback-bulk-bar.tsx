@@ -15,7 +15,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { TriageCommand, TriageCommandType } from "@/server/domain/triage/commands";
 import { describeError } from "./feedback-errors";
-import { COMMAND_LABELS, COMMAND_PAST, STATUS_COMMANDS } from "./feedback-labels";
+import { COMMAND_LABELS, STATUS_COMMANDS } from "./feedback-labels";
 import type { FeedbackAssignees, ThemeOption } from "./feedback-query";
 import { TriageCommandForm } from "./triage-command-form";
 import { useFeedbackMutations } from "./use-triage";
@@ -57,7 +57,7 @@ export function FeedbackBulkBar({
         onSuccess: ({ changed, unchanged }) => {
           setAction(null);
           onClear();
-          onDone(t("feedback.bulk.doneCommand", { changed, unchanged, action: t(COMMAND_PAST[command.type]) }));
+          onDone(t("feedback.bulk.doneCommand", { changed, unchanged, action: t(COMMAND_LABELS[command.type]) }));
         },
       },
     );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatRelative, languageName, scoreMax, scoreTone } from "./feedback-format";
+import { createTranslator } from "@/server/i18n/core";
+import { en } from "@/server/i18n/messages/en";
+import { formatRelative, languageName, scoreMax, scoreTone, sourceAndChannel } from "./feedback-format";
 
 describe("scoreTone", () => {
   it.each([
@@ -41,5 +43,14 @@ describe("languageName", () => {
     expect(languageName("he", "en")).toBe("Hebrew");
     expect(languageName("pt-BR", "en")).toBe("Brazilian Portuguese");
     expect(languageName("not a tag", "en")).toBe("not a tag");
+  });
+});
+
+describe("sourceAndChannel", () => {
+  const t = createTranslator(en);
+  it("names the source and the channel, once when they are named alike", () => {
+    expect(sourceAndChannel({ source: "survey", channel: "web" }, t)).toBe("Survey · Web");
+    expect(sourceAndChannel({ source: "email", channel: "email" }, t)).toBe("Email");
+    expect(sourceAndChannel({ source: "review", channel: null }, t)).toBe("Review");
   });
 });

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { DismissReason, TriageCommandType } from "@/server/domain/triage/commands";
 import type { MessageKey, Translate } from "@/server/i18n/core";
-import { COMMAND_LABELS, COMMAND_PAST, DISMISS_REASON_LABELS } from "./feedback-labels";
+import { COMMAND_HISTORY, COMMAND_LABELS, DISMISS_REASON_LABELS } from "./feedback-labels";
 import type { FeedbackDetail } from "./feedback-query";
 
 type HistoryEntry = FeedbackDetail["history"][number];
@@ -90,7 +90,10 @@ function summary(entry: HistoryEntry, t: Translate, names: HistoryNames): { what
       ],
     };
   }
-  return { what: isCommand(after.command) ? t(COMMAND_PAST[after.command]) : t("feedback.history.changed"), lines: [] };
+  return {
+    what: isCommand(after.command) ? t(COMMAND_HISTORY[after.command]) : t("feedback.history.changed"),
+    lines: [],
+  };
 }
 
 /** The item's audit trail, newest first: who did what and when, with each field's old and new value. */

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { cn } from "@/components/ui/cn";
+import { feedbackInboxQuery } from "@/server/domain/feedback/filter-query";
 import type { FeedbackFilters } from "@/server/domain/feedback/filters";
 import type { FeedbackSort } from "@/server/domain/feedback/list";
 import type { InboxShortcut } from "@/server/domain/triage/shortcuts";
@@ -68,6 +69,14 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
   const [request, setRequest] = useState<(CommandRequest & { id: number }) | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [now, setNow] = useState(() => new Date());
+  const viewKey = feedbackInboxQuery(server);
+  const [shownView, setShownView] = useState(viewKey);
+  // other filters or another order: a selection made under the old ones would act on hidden items
+  if (shownView !== viewKey) {
+    setShownView(viewKey);
+    setSelected(new Set());
+    setAnchor(null);
+  }
   const scrollTo = useRef<(index: number) => void>(() => {});
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusPanel = useRef(false);

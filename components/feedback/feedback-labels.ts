@@ -56,6 +56,18 @@ export const COMMAND_PAST: Record<TriageCommandType, MessageKey> = {
   setDueDate: "feedback.actions.past.setDueDate",
 };
 
+/** What someone did, after their name in the history ("Dana Levi resolved it"). */
+export const COMMAND_HISTORY: Record<TriageCommandType, MessageKey> = {
+  triage: "feedback.history.did.triage",
+  start: "feedback.history.did.start",
+  resolve: "feedback.history.did.resolve",
+  dismiss: "feedback.history.did.dismiss",
+  reopen: "feedback.history.did.reopen",
+  setPriority: "feedback.history.did.setPriority",
+  assign: "feedback.history.did.assign",
+  setDueDate: "feedback.history.did.setDueDate",
+};
+
 export const DISMISS_REASON_LABELS: Record<DismissReason, MessageKey> = {
   spam: "feedback.actions.dismissReasons.spam",
   duplicate: "feedback.actions.dismissReasons.duplicate",

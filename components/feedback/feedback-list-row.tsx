@@ -1,6 +1,6 @@
 "use client";
 
-import { Users, User } from "lucide-react";
+import { Route, User, Users } from "lucide-react";
 import { memo, type MouseEvent } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
@@ -97,7 +97,13 @@ export const FeedbackListRow = memo(function FeedbackListRow(props: FeedbackList
             {item.assigneeName && item.teamName && <bdi className="truncate">· {item.teamName}</bdi>}
           </span>
           <DueBadge dueAt={item.dueAt} overdue={item.overdue} status={item.status} now={now} />
-          {item.stageName && <bdi className="truncate">{item.stageName}</bdi>}
+          {item.stageName && (
+            <span className="inline-flex min-w-0 items-center gap-1" title={t("feedback.detail.stage")}>
+              <Route aria-hidden className="size-3" />
+              <span className="sr-only">{t("feedback.detail.stage")}:</span>
+              <bdi className="truncate">{item.stageName}</bdi>
+            </span>
+          )}
           <span>{sourceAndChannel(item, t)}</span>
         </span>
       </button>
