@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
-import { type Ref, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
@@ -23,7 +23,8 @@ export interface FeedbackDetailPanelProps {
   themes: ThemeOption[];
   request: CommandRequest | null;
   now: Date;
-  headingRef: Ref<HTMLHeadingElement>;
+  /** Changes when the panel should take the keyboard focus (opened by click or Enter). */
+  focusNonce: number | null;
   onClose: () => void;
   onOpenItem: (id: number) => void;
   onAnnounce: (message: string) => void;
@@ -35,11 +36,15 @@ export interface FeedbackDetailPanelProps {
  * and the audit history. Esc or the close button closes it.
  */
 export function FeedbackDetailPanel(props: FeedbackDetailPanelProps) {
-  const { id, headingRef, onClose, onOpenItem, onAnnounce, assignees, themes, request, canWork, now } = props;
+  const { id, focusNonce, onClose, onOpenItem, onAnnounce, assignees, themes, request, canWork, now } = props;
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const timeZone = useTimeZone();
   const detail = useQuery(trpc.feedback.detail.queryOptions({ id }));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusNonce !== null) headingRef.current?.focus();
+  }, [focusNonce]);
   const when = useMemo(
     () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
     [locale, timeZone],

@@ -77,6 +77,8 @@ export function FeedbackFilterBar(props: FeedbackFilterBarProps) {
         : filters.teamId !== undefined
           ? `t:${filters.teamId}`
           : undefined;
+  // who may not assign has no list of people and teams (feedback.assignees): the chips still name an owner in the URL
+  const showOwner = options.users.length + options.teams.length > 0;
   const segment =
     filters.segmentIds.length > 1
       ? "several"
@@ -153,33 +155,39 @@ export function FeedbackFilterBar(props: FeedbackFilterBarProps) {
           options={SENTIMENTS.map((s) => ({ value: s, label: t(SENTIMENT_LABELS[s]) }))}
           onChange={(value) => set({ sentiment: value as FeedbackFilters["sentiment"] })}
         />
-        <FilterSelect
-          id={`${id}-owner`}
-          label={t("feedback.filters.owner")}
-          allLabel={t("feedback.filters.anyOwner")}
-          value={owner}
-          options={[
-            ...(owner === "several" ? [{ value: "several", label: t("feedback.filters.owner"), disabled: true }] : []),
-            { value: `u:${me.id}`, label: t("feedback.filters.me", { name: me.name }) },
-          ]}
-          groups={[
-            {
-              label: t("feedback.filters.people"),
-              options: options.users.filter((u) => u.id !== me.id).map((u) => ({ value: `u:${u.id}`, label: u.name })),
-            },
-            {
-              label: t("feedback.filters.teams"),
-              options: options.teams.map((team) => ({ value: `t:${team.id}`, label: team.name })),
-            },
-          ]}
-          onChange={(value) => {
-            const [kind, raw] = value?.split(":") ?? [];
-            set({
-              assigneeId: kind === "u" ? Number(raw) : undefined,
-              teamId: kind === "t" ? Number(raw) : undefined,
-            });
-          }}
-        />
+        {showOwner && (
+          <FilterSelect
+            id={`${id}-owner`}
+            label={t("feedback.filters.owner")}
+            allLabel={t("feedback.filters.anyOwner")}
+            value={owner}
+            options={[
+              ...(owner === "several"
+                ? [{ value: "several", label: t("feedback.filters.owner"), disabled: true }]
+                : []),
+              { value: `u:${me.id}`, label: t("feedback.filters.me", { name: me.name }) },
+            ]}
+            groups={[
+              {
+                label: t("feedback.filters.people"),
+                options: options.users
+                  .filter((u) => u.id !== me.id)
+                  .map((u) => ({ value: `u:${u.id}`, label: u.name })),
+              },
+              {
+                label: t("feedback.filters.teams"),
+                options: options.teams.map((team) => ({ value: `t:${team.id}`, label: team.name })),
+              },
+            ]}
+            onChange={(value) => {
+              const [kind, raw] = value?.split(":") ?? [];
+              set({
+                assigneeId: kind === "u" ? Number(raw) : undefined,
+                teamId: kind === "t" ? Number(raw) : undefined,
+              });
+            }}
+          />
+        )}
         <FilterSelect
           id={`${id}-theme`}
           label={t("feedback.filters.themes")}

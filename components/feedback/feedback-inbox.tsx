@@ -9,8 +9,6 @@ import { feedbackInboxQuery } from "@/server/domain/feedback/filter-query";
 import type { FeedbackFilters } from "@/server/domain/feedback/filters";
 import type { FeedbackSort } from "@/server/domain/feedback/list";
 import type { InboxShortcut } from "@/server/domain/triage/shortcuts";
-import { FeedbackBulkBar } from "./feedback-bulk-bar";
-import { FeedbackDetailPanel } from "./feedback-detail-panel";
 import { describeError } from "./feedback-errors";
 import { FeedbackFilterBar } from "./feedback-filter-bar";
 import { moveActive, toggleSelection } from "./feedback-inbox-state";
@@ -18,12 +16,12 @@ import { FeedbackList } from "./feedback-list";
 import { FeedbackListEmpty, FeedbackListError, FeedbackListSkeleton } from "./feedback-list-states";
 import { type FeedbackFilterLabels, feedbackListInput, nextFeedbackCursor } from "./feedback-query";
 import { FEEDBACK_SEARCH_ID } from "./feedback-search";
-import { FeedbackShortcutsHelp } from "./feedback-shortcuts-help";
 import type { CommandRequest } from "./feedback-triage-actions";
 import { type InboxAccess, useFilterOptions } from "./use-filter-options";
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
 import { useInboxUrl } from "./use-inbox-url";
 import { useTimeZone } from "./use-time-zone";
+import { LazyFeedbackBulkBar, LazyFeedbackDetailPanel, LazyFeedbackShortcutsHelp } from "./lazy-inbox-parts";
 
 export interface FeedbackInboxProps {
   filters: FeedbackFilters;
@@ -78,8 +76,8 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
     setAnchor(null);
   }
   const scrollTo = useRef<(index: number) => void>(() => {});
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const focusPanel = useRef(false);
+  // an item opened by click or Enter takes the focus; one followed with J/K leaves it where it is
+  const [focusFor, setFocusFor] = useState<{ id: number; nonce: number } | null>(null);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), CLOCK_MS);
@@ -90,13 +88,6 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
     const timer = setTimeout(() => setAnnouncement(""), 6000);
     return () => clearTimeout(timer);
   }, [announcement]);
-  // an item opened by click or Enter takes the focus; one followed with J/K leaves it where it is
-  useEffect(() => {
-    if (openId !== undefined && focusPanel.current) {
-      focusPanel.current = false;
-      headingRef.current?.focus();
-    }
-  }, [openId]);
 
   const when = useMemo(
     () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
@@ -109,9 +100,8 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
   const openItem = useCallback(
     (id: number, options: { focus?: boolean; mode?: "push" | "replace" } = {}) => {
       setActiveId(id);
-      focusPanel.current = options.focus ?? true;
+      if (options.focus ?? true) setFocusFor({ id, nonce: Date.now() });
       if (id !== openId) url.showItem(id, options.mode ?? "push");
-      else if (focusPanel.current) headingRef.current?.focus();
     },
     [openId, url],
   );
@@ -256,7 +246,7 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
       >
         <div className="min-w-0">{listBody}</div>
         {openId !== undefined && (
-          <FeedbackDetailPanel
+          <LazyFeedbackDetailPanel
             key={openId}
             id={openId}
             canWork={access.canWork}
@@ -268,7 +258,7 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
             themes={options.themes}
             request={request?.id === openId ? request : null}
             now={now}
-            headingRef={headingRef}
+            focusNonce={focusFor?.id === openId ? focusFor.nonce : null}
             onClose={closeItem}
             onOpenItem={(id) => openItem(id)}
             onAnnounce={setAnnouncement}
@@ -276,7 +266,7 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
         )}
       </div>
       {access.canWork && selected.size > 0 && (
-        <FeedbackBulkBar
+        <LazyFeedbackBulkBar
           ids={[...selected]}
           assignees={{ users: options.users, teams: options.teams }}
           themes={options.themes}
@@ -284,7 +274,7 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
           onDone={setAnnouncement}
         />
       )}
-      <FeedbackShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} canWork={access.canWork} />
+      {helpOpen && <LazyFeedbackShortcutsHelp open onOpenChange={setHelpOpen} canWork={access.canWork} />}
       <div
         role="status"
         aria-live="polite"
