@@ -153,47 +153,54 @@ export async function listFeedback(db: Db, actor: TriageActor, input: ListFeedba
   if (cursor && (cursor.key?.slice(0, 2) ?? null) !== order.prefix) {
     throw new AppError("INVALID_INPUT", "This page cursor belongs to another order of the list; reload the list.");
   }
-  const rows = await db
-    .select({
-      id: feedback.id,
-      receivedAt: feedback.receivedAt,
-      source: feedback.source,
-      channel: feedback.channel,
-      metricKind: feedback.metricKind,
-      score: feedback.score,
-      text: feedback.text,
-      language: feedback.language,
-      status: feedback.status,
-      priority: feedback.priority,
-      sentiment: feedback.sentiment,
-      sentimentLabel: feedback.sentimentLabel,
-      assigneeId: feedback.assigneeId,
-      assigneeName: sql<string | null>`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${feedback.assigneeId})`,
-      teamId: feedback.teamId,
-      teamName: sql<string | null>`(SELECT ${teams.name} FROM ${teams} WHERE ${teams.id} = ${feedback.teamId})`,
-      dueAt: feedback.dueAt,
-      version: feedback.version,
-      sortKey: order.key,
-      customerExternalId: customers.externalId,
-      stageName: journeyStages.name,
-      exactReceivedAt,
-    })
-    .from(feedback)
-    .leftJoin(customers, and(eq(customers.workspaceId, feedback.workspaceId), eq(customers.id, feedback.customerId)))
-    .leftJoin(
-      journeyStages,
-      and(eq(journeyStages.workspaceId, feedback.workspaceId), eq(journeyStages.id, feedback.stageId)),
-    )
-    .where(
-      and(
-        eq(feedback.workspaceId, actor.workspaceId),
-        feedbackScope(actor, "read"),
-        ...filterConditions(filters, now),
-        cursor ? order.after(cursor) : undefined,
-      ),
-    )
-    .orderBy(...order.orderBy)
-    .limit(limit + 1);
+  // a page is 51 rows read in index order: parallel workers only add start-up time (and, on a
+  // busy two-core server, made a segment's first page 48 ms instead of 5 at 10M rows)
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
+    return tx
+      .select({
+        id: feedback.id,
+        receivedAt: feedback.receivedAt,
+        source: feedback.source,
+        channel: feedback.channel,
+        metricKind: feedback.metricKind,
+        score: feedback.score,
+        text: feedback.text,
+        language: feedback.language,
+        status: feedback.status,
+        priority: feedback.priority,
+        sentiment: feedback.sentiment,
+        sentimentLabel: feedback.sentimentLabel,
+        assigneeId: feedback.assigneeId,
+        assigneeName: sql<
+          string | null
+        >`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${feedback.assigneeId})`,
+        teamId: feedback.teamId,
+        teamName: sql<string | null>`(SELECT ${teams.name} FROM ${teams} WHERE ${teams.id} = ${feedback.teamId})`,
+        dueAt: feedback.dueAt,
+        version: feedback.version,
+        sortKey: order.key,
+        customerExternalId: customers.externalId,
+        stageName: journeyStages.name,
+        exactReceivedAt,
+      })
+      .from(feedback)
+      .leftJoin(customers, and(eq(customers.workspaceId, feedback.workspaceId), eq(customers.id, feedback.customerId)))
+      .leftJoin(
+        journeyStages,
+        and(eq(journeyStages.workspaceId, feedback.workspaceId), eq(journeyStages.id, feedback.stageId)),
+      )
+      .where(
+        and(
+          eq(feedback.workspaceId, actor.workspaceId),
+          feedbackScope(actor, "read"),
+          ...filterConditions(filters, now),
+          cursor ? order.after(cursor) : undefined,
+        ),
+      )
+      .orderBy(...order.orderBy)
+      .limit(limit + 1);
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const items = page.map(({ exactReceivedAt: _exact, sortKey: _key, ...item }) => ({
