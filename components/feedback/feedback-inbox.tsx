@@ -76,6 +76,15 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
     setAnchor(null);
   }
   const scrollTo = useRef<(index: number) => void>(() => {});
+  const listTop = useRef<HTMLDivElement>(null);
+  const shownKey = useRef(viewKey);
+  // new filters show their list from the top, not from where the old one was scrolled to
+  useEffect(() => {
+    if (shownKey.current === viewKey) return;
+    shownKey.current = viewKey;
+    const top = listTop.current?.getBoundingClientRect().top;
+    if (top !== undefined && top < 0) listTop.current?.scrollIntoView({ block: "start" });
+  }, [viewKey]);
   // an item opened by click or Enter takes the focus; one followed with J/K leaves it where it is
   const [focusFor, setFocusFor] = useState<{ id: number; nonce: number } | null>(null);
 
@@ -244,7 +253,9 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
             "lg:grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)] 2xl:grid-cols-[minmax(0,1fr)_36rem]",
         )}
       >
-        <div className="min-w-0">{listBody}</div>
+        <div ref={listTop} className="min-w-0 scroll-mt-4">
+          {listBody}
+        </div>
         {openId !== undefined && (
           <LazyFeedbackDetailPanel
             key={openId}

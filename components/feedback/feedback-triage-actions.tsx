@@ -71,9 +71,10 @@ export function FeedbackTriageActions({
     triage.mutate(
       { id: item.id, version: item.version, command },
       {
-        onSuccess: () => {
+        onSuccess: ({ changed }) => {
           setForm(null);
-          onAnnounce(t("feedback.actions.done", { action: t(COMMAND_PAST[command.type]) }));
+          const action = t(COMMAND_PAST[command.type]);
+          onAnnounce(t(changed ? "feedback.actions.done" : "feedback.actions.unchanged", { action }));
         },
       },
     );

@@ -478,6 +478,7 @@ export const en = {
       readOnly: "You can read this item; your role cannot change it.",
       running: "Saving…",
       done: "Saved: {action}.",
+      unchanged: "Nothing changed: the item already was as chosen.",
       cancel: "Cancel",
       confirm: "Confirm",
       conflictTitle: "This item changed since you opened it",
