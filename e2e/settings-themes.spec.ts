@@ -33,11 +33,11 @@ test("a CX manager adds a theme with a Hebrew keyword, sets the SLA for high, an
 
   // Hebrew keywords, one per line, typed right to left; and an English one in a second language row
   await page.getByLabel("Language", { exact: true }).selectOption("he");
-  const hebrew = page.getByLabel("Keywords in Hebrew (he)");
+  const hebrew = page.getByRole("textbox", { name: "Keywords in Hebrew (he)" });
   await expect(hebrew).toHaveAttribute("dir", "auto");
   await hebrew.fill("חניה\nאין מקום חניה");
   await page.getByRole("button", { name: "Add a language" }).click();
-  await page.getByLabel("Keywords in English (en)").fill("parking, car park");
+  await page.getByRole("textbox", { name: "Keywords in English (en)" }).fill("parking, car park");
   await page.getByRole("button", { name: "Save theme" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Theme “${THEME}” created.` })).toBeVisible();
 
@@ -50,7 +50,7 @@ test("a CX manager adds a theme with a Hebrew keyword, sets the SLA for high, an
   // a second theme of the same name is refused, on the name
   await page.getByRole("button", { name: "New theme" }).click();
   await page.getByLabel("Name", { exact: true }).fill(THEME);
-  await page.getByLabel("Keywords in English (en)").fill("garage");
+  await page.getByRole("textbox", { name: "Keywords in English (en)" }).fill("garage");
   await page.getByRole("button", { name: "Save theme" }).click();
   await expect(page.getByText(`A theme named “${THEME}” already exists.`)).toBeVisible();
   await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");

@@ -120,7 +120,7 @@ export async function getFeedbackDetail(db: Db, actor: TriageActor, id: number, 
       .leftJoin(users, eq(users.id, feedbackComments.authorId))
       .where(eq(feedbackComments.feedbackId, id))
       .orderBy(asc(feedbackComments.id)),
-    row.customerId === null ? null : customerCard(db, actor.workspaceId, row.customerId),
+    row.customerId === null ? null : customerCard(db, actor, row.customerId),
   ]);
 
   const { stageId, stageName, touchpointId, touchpointName, customerId: _customer, inTriageScope, ...item } = row;
@@ -143,7 +143,10 @@ export async function getFeedbackDetail(db: Db, actor: TriageActor, id: number, 
 }
 
 /** A customer as the detail panel shows them: segment, revenue to date and recent timeline. */
-async function customerCard(db: Db, workspaceId: number, customerId: number) {
+async function customerCard(db: Db, actor: TriageActor, customerId: number) {
+  const workspaceId = actor.workspaceId;
+  // the customer's other feedback as far as the reader may see it (a team member: theirs and their teams')
+  const readable = feedbackScope(actor, "read") ?? sql`TRUE`;
   const [person] = await db
     .select({
       id: customers.id,
@@ -178,7 +181,7 @@ async function customerCard(db: Db, workspaceId: number, customerId: number) {
       db,
       sql`(SELECT 'feedback' AS kind, id, received_at AS at, metric_kind::text AS "metricKind", score::int AS score,
             text, status::text AS status, NULL AS "orderKind", NULL AS amount
-          FROM feedback WHERE customer_id = ${customerId} AND workspace_id = ${workspaceId}
+          FROM feedback WHERE customer_id = ${customerId} AND workspace_id = ${workspaceId} AND ${readable}
           ORDER BY received_at DESC LIMIT ${TIMELINE_LIMIT})
         UNION ALL
         (SELECT 'order', id, ordered_at, NULL, NULL, NULL, NULL, kind::text, amount::text

@@ -382,6 +382,13 @@ describe("feedback.detail, comments and themes", () => {
     expect(executive.mayComment).toBe(false);
     const member = await caller("team_member");
     await expect(member.feedback.detail({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // the customer's timeline shows a team member only the items they may read
+    const theirs = await item({ customerId: customer.id, assigneeId: fixture.users.team_member.id });
+    const seen = await member.feedback.detail({ id: theirs.id });
+    expect(seen.customer!.timeline.filter((e) => e.kind === "feedback").map((e) => e.id)).toEqual([theirs.id]);
+    expect(
+      (await manager.feedback.detail({ id: theirs.id })).customer!.timeline.filter((e) => e.kind === "feedback"),
+    ).toHaveLength(3);
     await expect(member.feedback.addComment({ id, body: "hi" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
