@@ -104,7 +104,7 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
           },
           compiled,
         );
-        const terms = row.text ? [...new Set(wordKeys(segmentText(row.text, analysis.language)))] : [];
+        const terms = row.text ? searchTerms(row.text, analysis.language) : [];
         result = { analysis, terms };
         if (memo.size > 50_000) memo.clear();
         memo.set(key, result);
@@ -180,6 +180,32 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
     if (!ids && rows.length < ANALYSIS_BATCH) break;
   }
   return done;
+}
+
+const HEBREW_PROCLITIC = /^[והבלמשכ](?=[\u05D0-\u05EA]{2})/;
+const ARABIC_PROCLITIC = /^(?:ال|و|ف|ب|ل|ك)(?=[\u0621-\u064A]{2})/;
+
+/**
+ * The words a search finds a comment by: its words (normalised, accents folded), each once, and in
+ * Hebrew and Arabic also each word without its attached particles (one or two: "במשלוח" is found
+ * by "משלוח" and "שלוח", "والخدمة" by "الخدمة" and "خدمة"), since a search types the bare word.
+ */
+export function searchTerms(text: string, language: string | null): string[] {
+  const primary = language?.split("-")[0]?.toLowerCase() ?? null;
+  const proclitic =
+    primary === "he" ? HEBREW_PROCLITIC : primary === "ar" || primary === "fa" ? ARABIC_PROCLITIC : null;
+  const terms = new Set<string>();
+  for (const word of wordKeys(segmentText(text, language))) {
+    terms.add(word);
+    let bare = word;
+    for (let i = 0; proclitic && i < 2; i++) {
+      const next = bare.replace(proclitic, "");
+      if (next === bare) break;
+      terms.add(next);
+      bare = next;
+    }
+  }
+  return [...terms];
 }
 
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

@@ -162,6 +162,8 @@ describe(`feedback inbox: filters, search and orders (${testEngine()})`, () => {
     ["two English words, both required", "delivery LATE", (r: Row) => /delivery was late/.test(r.text ?? "")],
     ["Hebrew", "באיחור", (r: Row) => (r.text ?? "").includes("באיחור")],
     ["Chinese", "延误", (r: Row) => (r.text ?? "").includes("延误")],
+    // "באיחור" is "in delay": the bare word finds it, as people search
+    ["Hebrew, a word without its attached particle", "איחור", (r: Row) => (r.text ?? "").includes("באיחור")],
     ["Persian", "پشتیبانی", (r: Row) => (r.text ?? "").includes("پشتیبانی")],
     ["French with accents folded", "DECU", (r: Row) => (r.text ?? "").includes("déçu")],
     ["a word nobody wrote", "zeppelin", () => false],
