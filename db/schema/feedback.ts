@@ -167,6 +167,8 @@ export const feedbackComments = pgTable(
   },
   (t) => [
     index("feedback_comments_feedback_idx").on(t.feedbackId, t.id),
+    // a workspace's deletion cascades here
+    index("feedback_comments_workspace_idx").on(t.workspaceId),
     check("feedback_comments_body", sql`length(trim(${t.body})) > 0 AND length(${t.body}) <= 5000`),
   ],
 );

@@ -242,6 +242,9 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
       });
     });
   }
+  // the analysis re-linked themes by the library's keywords: report the links it left
+  const [links] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM feedback_themes`);
+  counts.feedback_themes = links?.n ?? 0;
   endPhase("analysis");
   await db.execute(sql`SELECT rollups_rebuild()`);
   // fresh planner statistics, so the first dashboard queries do not plan for empty tables

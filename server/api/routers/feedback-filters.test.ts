@@ -6,7 +6,12 @@ import { feedback } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { testEngine } from "@/db/test-engine";
 import type { Channel, FeedbackStatus, MetricKind } from "../../domain/enums";
-import { type FeedbackFilters, type FeedbackFiltersInput, feedbackFiltersInput, NPS_CATEGORY_SCORES } from "../../domain/feedback";
+import {
+  type FeedbackFilters,
+  type FeedbackFiltersInput,
+  feedbackFiltersInput,
+  NPS_CATEGORY_SCORES,
+} from "../../domain/feedback";
 import { callerFor, createRoleFixture } from "../testing/callers";
 
 /** What a filter can see of one stored row, to compute the expected answer in plain TypeScript. */
@@ -52,7 +57,11 @@ async function allPages(caller: Caller, filters: FeedbackFiltersInput, limit: nu
   const ids: number[] = [];
   let cursor: string | null = null;
   for (let pages = 0; pages < 100; pages++) {
-    const page: Awaited<ReturnType<Caller["feedback"]["list"]>> = await caller.feedback.list({ ...filters, limit, cursor });
+    const page: Awaited<ReturnType<Caller["feedback"]["list"]>> = await caller.feedback.list({
+      ...filters,
+      limit,
+      cursor,
+    });
     expect(page.items.length).toBeLessThanOrEqual(limit);
     ids.push(...page.items.map((item) => item.id));
     cursor = page.nextCursor;
@@ -89,6 +98,7 @@ const STATUSES: FeedbackStatus[] = ["new", "triaged", "resolved"];
 describe(`feedback.list filters (${testEngine()})`, () => {
   let handle: DbHandle;
   let caller: Caller;
+  let member: Caller;
   let theirCaller: Caller;
   let ours: Row[];
   let theirs: Row[];
@@ -144,7 +154,9 @@ describe(`feedback.list filters (${testEngine()})`, () => {
     const { db } = handle;
     const a = await createRoleFixture(db, "Filters A");
     const b = await createRoleFixture(db, "Filters B");
-    caller = await callerFor(db, a.users.team_member, a.workspace.id);
+    // an executive reads every item of the workspace (a team member only their own and their teams')
+    caller = await callerFor(db, a.users.executive, a.workspace.id);
+    member = await callerFor(db, a.users.team_member, a.workspace.id);
     theirCaller = await callerFor(db, b.users.admin, b.workspace.id);
 
     const enterprise = await createSegment(db, a.workspace.id, { name: "Enterprise" });
@@ -177,7 +189,10 @@ describe(`feedback.list filters (${testEngine()})`, () => {
   });
   afterAll(() => handle.close());
 
-  const CASES: [string, (ids: { enterprise: number; smb: number; delivery: number; onboarding: number }) => FeedbackFiltersInput][] = [
+  const CASES: [
+    string,
+    (ids: { enterprise: number; smb: number; delivery: number; onboarding: number }) => FeedbackFiltersInput,
+  ][] = [
     ["nothing", () => ({})],
     ["status", () => ({ status: "triaged" })],
     ["one segment", (s) => ({ segmentIds: [s.enterprise] })],
@@ -241,7 +256,12 @@ describe(`feedback.list filters (${testEngine()})`, () => {
     expect((await caller.feedback.list({ segmentIds: [their.segment], limit: 100 })).items).toEqual([]);
     expect((await caller.feedback.list({ stageId: their.stage, limit: 100 })).items).toEqual([]);
     // and the other way round: their caller sees only theirs under the same filters
-    const europe = await theirCaller.feedback.list({ region: "Europe", from: "2026-03-01", to: "2026-03-31", limit: 100 });
+    const europe = await theirCaller.feedback.list({
+      region: "Europe",
+      from: "2026-03-01",
+      to: "2026-03-31",
+      limit: 100,
+    });
     expect(europe.items.map((item) => item.id)).toEqual(
       expected(theirs, feedbackFiltersInput.parse({ region: "Europe", from: "2026-03-01", to: "2026-03-31" })),
     );
@@ -260,7 +280,7 @@ describe(`feedback.list filters (${testEngine()})`, () => {
 
   describe("feedback.filterLabels", () => {
     it("names this workspace's segments and stage, for a role that cannot list segments", async () => {
-      const labels = await caller.feedback.filterLabels({
+      const labels = await member.feedback.filterLabels({
         segmentIds: [ids.smb, null, ids.enterprise, their.segment],
         stageId: ids.onboarding,
       });
@@ -274,11 +294,11 @@ describe(`feedback.list filters (${testEngine()})`, () => {
     });
 
     it("does not name another workspace's records", async () => {
-      expect(await caller.feedback.filterLabels({ segmentIds: [their.segment], stageId: their.stage })).toEqual({
+      expect(await member.feedback.filterLabels({ segmentIds: [their.segment], stageId: their.stage })).toEqual({
         segments: [],
         stages: [],
       });
-      expect(await caller.feedback.filterLabels({})).toEqual({ segments: [], stages: [] });
+      expect(await member.feedback.filterLabels({})).toEqual({ segments: [], stages: [] });
     });
   });
 });

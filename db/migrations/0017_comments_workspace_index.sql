@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_comments_workspace_idx" ON "feedback_comments" USING btree ("workspace_id");
