@@ -87,7 +87,7 @@ test("a CX manager adds a theme with a Hebrew keyword, sets the SLA for high, an
 
   const table = page.getByRole("table", { name: "Themes by impact on NPS" });
   await expect(table.getByRole("link", { name: "Open the feedback about Delivery delay" })).toBeVisible();
-  // the new theme has no feedback analysed with it yet: listed, not plotted
+  // no feedback of the demo data mentions the new theme's keywords: listed, not plotted
   await expect(table.getByRole("row").filter({ hasText: THEME })).toContainText("Not plotted");
   await table.getByRole("button", { name: "Mentions", exact: true }).click();
   await expect(table.getByRole("columnheader", { name: "Mentions", exact: true })).toHaveAttribute(

@@ -813,7 +813,7 @@ export const en = {
     description:
       "Named topics that the text analysis links feedback to, by keywords or phrases per language. The inbox filters by them and theme analytics weighs their impact on NPS.",
     analysedFromNow:
-      "New and changed keywords link feedback analysed from now on; feedback already in the workspace keeps its links until the text analysis is run again.",
+      "Saving a theme links the feedback already in the workspace at once (manual links stay), and every new item as it arrives.",
     readOnly: "Your role ({role}) can see the themes but not change them. Ask a CX manager or an admin.",
     noAccess: "Your role ({role}) cannot see the theme library. Ask a workspace admin if you need access.",
     impactLink: "See each theme's impact on NPS",
