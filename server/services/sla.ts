@@ -9,10 +9,14 @@ import { loadSlaPolicy } from "./triage";
 /** The policy in force, per priority, and whether each row is the workspace's own or the default. */
 export async function getSlaPolicy(db: Db, workspaceId: number) {
   const own = await db
-    .select({ priority: slaPolicies.priority })
+    .select({
+      priority: slaPolicies.priority,
+      firstResponseHours: slaPolicies.firstResponseHours,
+      resolutionHours: slaPolicies.resolutionHours,
+    })
     .from(slaPolicies)
     .where(eq(slaPolicies.workspaceId, workspaceId));
-  const policy = await loadSlaPolicy(db, workspaceId);
+  const policy = resolveSlaPolicy(own);
   return PRIORITIES.map((priority) => ({
     priority,
     ...policy[priority],

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/layout/page-header";
-import { SettingsNav } from "@/components/settings/settings-nav";
+import { openSettingsTab } from "@/components/settings/settings-page";
 import { SlaPolicyPanel } from "@/components/settings/sla-policy-panel";
 import { Skeleton } from "@/components/ui/skeleton";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
-import { hasPermission } from "@/server/auth/permissions";
+import { HydrateClient, trpc } from "@/server/api/rsc";
 import { getTranslator } from "@/server/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,23 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Settings → SLA policy: targets per priority, editable by those who configure feedback. */
 export default async function SlaSettingsPage() {
-  const t = await getTranslator();
-  const queryClient = getQueryClient();
-  const { current } = await queryClient.fetchQuery(trpc.workspace.current.queryOptions());
-  const header = (
-    <>
-      <PageHeader title={t("settings.title")} />
-      <SettingsNav />
-    </>
-  );
-  if (!hasPermission(current.role, "feedback.read")) {
-    return (
-      <>
-        {header}
-        <NoAccess message={t("settingsSla.noAccess", { role: t(`roles.${current.role}`) })} />
-      </>
-    );
-  }
+  const { queryClient, header, denied } = await openSettingsTab("feedback.read", "settingsSla.noAccess");
+  if (denied) return denied;
 
   void queryClient.prefetchQuery(trpc.sla.get.queryOptions());
   return (

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/layout/page-header";
-import { SettingsNav } from "@/components/settings/settings-nav";
+import { openSettingsTab } from "@/components/settings/settings-page";
 import { TargetsPanel } from "@/components/targets/targets-panel";
 import { TargetTableSkeleton } from "@/components/targets/target-table";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { HydrateClient, trpc } from "@/server/api/rsc";
 import { hasPermission } from "@/server/auth/permissions";
 import { getTranslator } from "@/server/i18n/server";
 
@@ -15,26 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TargetsSettingsPage() {
-  const t = await getTranslator();
-  const queryClient = getQueryClient();
-  const { current } = await queryClient.fetchQuery(trpc.workspace.current.queryOptions());
-  const header = (
-    <>
-      <PageHeader title={t("settings.title")} />
-      <SettingsNav />
-    </>
-  );
-  if (!hasPermission(current.role, "dashboard.read")) {
-    return (
-      <>
-        {header}
-        <NoAccess message={t("targets.noAccess", { role: t(`roles.${current.role}`) })} />
-      </>
-    );
-  }
+  const { queryClient, role, header, denied } = await openSettingsTab("dashboard.read", "targets.noAccess");
+  if (denied) return denied;
 
   void queryClient.prefetchQuery(trpc.targets.list.queryOptions());
-  if (hasPermission(current.role, "targets.manage")) void queryClient.prefetchQuery(trpc.targets.scopeOptions.queryOptions());
+  if (hasPermission(role, "targets.manage")) void queryClient.prefetchQuery(trpc.targets.scopeOptions.queryOptions());
   return (
     <HydrateClient>
       {header}
