@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTION_STATUSES, type ActionStatus } from "./enums";
+import { ACTION_STATUSES, type ActionStatus } from "../enums";
 
 export const listActionsInput = z.object({
   status: z.enum(ACTION_STATUSES).optional(),

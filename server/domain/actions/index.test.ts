@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_STATUSES } from "./enums";
-import { isActionOverdue, utcDate } from "./actions";
+import { ACTION_STATUSES } from "../enums";
+import { isActionOverdue, utcDate } from "./index";
 
 const TODAY = "2024-06-15";
 

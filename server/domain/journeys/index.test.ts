@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { journeyWindowStart } from "./journeys";
+import { journeyWindowStart } from "./index";
 
 describe("journeyWindowStart", () => {
   it("is 90 days before now", () => {
