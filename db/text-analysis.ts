@@ -5,6 +5,7 @@ import { compileThemes, matchThemes } from "../server/domain/text/themes";
 import { segmentText, wordKeys } from "../server/domain/text/tokenise";
 import { initialTriage, resolveSlaPolicy, slaDueAt } from "../server/domain/triage";
 import type { Db } from "./index";
+import { screenFeedback, storedTextKey } from "./screening";
 import { feedback, feedbackThemes, slaPolicies, themes } from "./schema";
 
 // Beside the rollups (db/rollups.ts): a maintenance pass over stored rows that ingest, the seed and
@@ -30,7 +31,8 @@ export interface AnalysisOptions {
  * source, the search words and the theme library's rule links (manual links stay). On an item's
  * first analysis while it is still new, the closed loop: a detractor, a CSAT of 1–2 or a strongly
  * negative comment raises a normal priority to high (urgent for NPS 0–2 with an angry comment)
- * and sets the SLA due date (server/domain/triage/initial.ts). Runs in the caller's transaction
+ * and sets the SLA due date (server/domain/triage/initial.ts). Then the suspicious-feedback
+ * screening (./screening.ts) over the same items, or the whole workspace. Runs in the caller's transaction
  * when given one, so an ingest and its analysis commit together. Returns how many items it wrote.
  */
 export async function analyseFeedback(db: Writer, workspaceId: number, options: AnalysisOptions = {}): Promise<number> {
@@ -64,6 +66,7 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
       .select({
         id: feedback.id,
         text: feedback.text,
+        source: feedback.source,
         language: feedback.language,
         metricKind: feedback.metricKind,
         score: feedback.score,
@@ -134,6 +137,7 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
         label: analysis.sentiment.label,
         source: analysis.sentiment.source,
         terms,
+        text_key: storedTextKey(row.source, row.text),
         priority,
         dueAt: dueAt ?? null,
         setDue: dueAt !== undefined,
@@ -148,6 +152,7 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
         sentiment_label = u.label::sentiment_label,
         sentiment_source = u.source,
         search_terms = u.terms,
+        text_key = u.text_key,
         priority = u.priority::priority,
         due_at = CASE WHEN u.set_due THEN u.due_at ELSE f.due_at END,
         analysed_at = ${now.toISOString()}::timestamptz
@@ -157,7 +162,7 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
           set_due: setDue,
           due_at: due,
         })),
-      )}::jsonb) AS u (id integer, language text, sentiment real, label text, source text, terms text[],
+      )}::jsonb) AS u (id integer, language text, sentiment real, label text, source text, terms text[], text_key text,
         priority text, due_at timestamptz, set_due boolean)
       WHERE f.id = u.id AND f.workspace_id = ${workspaceId}`);
 
@@ -179,6 +184,7 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
     options.onProgress?.(done);
     if (!ids && rows.length < ANALYSIS_BATCH) break;
   }
+  await screenFeedback(db, workspaceId, wanted ? { ids: wanted } : {});
   return done;
 }
 

@@ -60,6 +60,13 @@ export const feedback = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * md5 of a screened item's normalised words (suspicionTextKey in server/domain/text), null when
+     * the item is not screened or its text is short: duplicates across customers share it.
+     */
+    textKey: text(),
+    /** Has a suspicion flag that no manager cleared (feedback_flags); the inbox's "suspicious" filter. */
+    suspicious: boolean().notNull().default(false),
     /** When the text analysis last ran on this item; null: not yet (it runs on every ingest). */
     analysedAt: timestamp({ withTimezone: true }),
     receivedAt: timestamp({ withTimezone: true }).notNull(),
@@ -129,6 +136,14 @@ export const feedback = pgTable(
     index("feedback_touchpoint_idx").on(t.touchpointId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("feedback_assignee_idx").on(t.assigneeId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("feedback_team_idx").on(t.teamId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // the inbox's "suspicious" filter: few items, newest first
+    index("feedback_suspicious_idx")
+      .on(t.workspaceId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.suspicious}`),
+    // the screening's duplicate-text groups
+    index("feedback_text_key_idx")
+      .on(t.workspaceId, t.textKey)
+      .where(sql`${t.textKey} IS NOT NULL`),
     check(
       "feedback_score_range",
       sql`CASE ${t.metricKind}

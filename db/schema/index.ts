@@ -6,6 +6,7 @@ export * from "./customers";
 export * from "./orders";
 export * from "./journeys";
 export * from "./feedback";
+export * from "./feedback-flags";
 export * from "./themes";
 export * from "./targets";
 export * from "./actions";

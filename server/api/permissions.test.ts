@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { createCustomer, createFeedback } from "@/db/factories";
-import { themes } from "@/db/schema";
+import { feedbackFlags, themes } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { ROLES } from "../domain/enums";
 import { createTargetInput } from "../domain/targets";
@@ -58,6 +58,10 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "feedback.addComment": {
     permission: "feedback.work",
     input: (f: Fixture) => ({ id: f.feedbackIds.at(-1), body: "Called the customer back." }),
+  },
+  "feedback.reviewFlags": {
+    permission: "feedback.triage",
+    input: (f: Fixture) => ({ id: f.feedbackIds.at(-1), verdict: "confirm" }),
   },
   "feedback.assignees": { permission: "feedback.work" },
   "feedback.themeOptions": { permission: "feedback.read" },
@@ -123,6 +127,12 @@ beforeAll(async () => {
     const item = await createFeedback(handle.db, roles.workspace.id, { assigneeId: roles.users.team_member.id });
     feedbackIds.push(item.id);
   }
+  await handle.db.insert(feedbackFlags).values({
+    workspaceId: roles.workspace.id,
+    feedbackId: feedbackIds.at(-1)!,
+    code: "unverified_review",
+    detail: { hasCustomer: false },
+  });
   const [theme] = await handle.db
     .insert(themes)
     .values({ workspaceId: roles.workspace.id, name: "Delivery", keywords: { en: ["late"] } })

@@ -20,6 +20,7 @@ import {
 import { hasPermission } from "../auth/permissions";
 import { availableCommands, isOverdue, TRIAGE_COMMAND_TYPES, type TriageCommandType } from "../domain/triage";
 import { AppError } from "../errors";
+import { listFeedbackFlags } from "./feedback-flags";
 import { feedbackScope, type TriageActor } from "./triage";
 
 /** Newest entries of a customer's timeline shown beside an item. */
@@ -34,7 +35,8 @@ const nameOf = (table: typeof users | typeof teams, column: typeof feedback.assi
 
 /**
  * One item with everything the detail panel shows: the item, its customer (segment, revenue to
- * date, their feedback and orders newest first), themes, the audit history, internal comments and
+ * date, their feedback and orders newest first), themes, the audit history, internal comments,
+ * suspicion flags and
  * the triage commands this user may run on it now. Outside the actor's read scope: NOT_FOUND.
  */
 export async function getFeedbackDetail(db: Db, actor: TriageActor, id: number, now = new Date()) {
@@ -79,7 +81,7 @@ export async function getFeedbackDetail(db: Db, actor: TriageActor, id: number, 
     .where(and(eq(feedback.workspaceId, actor.workspaceId), eq(feedback.id, id), feedbackScope(actor, "read")));
   if (!row) throw notFound(id);
 
-  const [themeRows, history, comments, customer] = await Promise.all([
+  const [themeRows, history, comments, customer, flags] = await Promise.all([
     db
       .select({
         id: themes.id,
@@ -121,6 +123,7 @@ export async function getFeedbackDetail(db: Db, actor: TriageActor, id: number, 
       .where(eq(feedbackComments.feedbackId, id))
       .orderBy(asc(feedbackComments.id)),
     row.customerId === null ? null : customerCard(db, actor, row.customerId),
+    listFeedbackFlags(db, id),
   ]);
 
   const { stageId, stageName, touchpointId, touchpointName, customerId: _customer, inTriageScope, ...item } = row;
@@ -139,6 +142,9 @@ export async function getFeedbackDetail(db: Db, actor: TriageActor, id: number, 
     comments,
     commands,
     mayComment: mayWork,
+    flags,
+    /** Managers confirm or clear suspicion flags (feedback.triage). */
+    mayReviewFlags: flags.length > 0 && hasPermission(actor.role, "feedback.triage") && inTriageScope,
   };
 }
 

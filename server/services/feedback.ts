@@ -121,6 +121,7 @@ export function filterConditions(filters: FeedbackFilters, now: Date): (SQL | un
       : filters.overdue === false
         ? sql`NOT (${feedback.status} IN ('new', 'triaged', 'in_progress') AND coalesce(${feedback.dueAt} < ${now.toISOString()}::timestamptz, false))`
         : undefined,
+    filters.suspicious !== undefined ? eq(feedback.suspicious, filters.suspicious) : undefined,
     // every word of the query among the comment's words (a query with no words finds nothing)
     filters.q
       ? words.length > 0
@@ -178,6 +179,7 @@ export async function listFeedback(db: Db, actor: TriageActor, input: ListFeedba
         teamId: feedback.teamId,
         teamName: sql<string | null>`(SELECT ${teams.name} FROM ${teams} WHERE ${teams.id} = ${feedback.teamId})`,
         dueAt: feedback.dueAt,
+        suspicious: feedback.suspicious,
         version: feedback.version,
         sortKey: order.key,
         customerExternalId: customers.externalId,

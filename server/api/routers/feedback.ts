@@ -10,6 +10,7 @@ import {
   listAssignees,
   listThemeOptions,
 } from "../../services/feedback-detail";
+import { FLAG_VERDICTS, reviewFeedbackFlags } from "../../services/feedback-flags";
 import { bulkTriage, triageFeedback, type TriageActor } from "../../services/triage";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
@@ -64,6 +65,10 @@ export const feedbackRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => addFeedbackComment(ctx.db, actorOf(ctx), input)),
+  /** A manager's verdict on an item's suspicion flags: confirm (fake or low quality) or clear. */
+  reviewFlags: permissionProcedure("feedback.triage")
+    .input(z.object({ id: feedbackId, verdict: z.enum(FLAG_VERDICTS, { error: "A verdict is confirm or clear." }) }))
+    .mutation(({ ctx, input }) => reviewFeedbackFlags(ctx.db, actorOf(ctx), input)),
   /** Members and teams an item can be assigned to. */
   assignees: permissionProcedure("feedback.work").query(({ ctx }) => listAssignees(ctx.db, ctx.membership.workspaceId)),
   themeOptions: permissionProcedure("feedback.read").query(({ ctx }) =>

@@ -30,6 +30,7 @@ export const FEEDBACK_INBOX_PARAMS = [
   "assignee",
   "team",
   "overdue",
+  "suspicious",
   "from",
   "to",
   "sort",
@@ -56,7 +57,7 @@ export interface FeedbackInboxState {
 
 /**
  * URL search parameters of an inbox state, in the order of {@link FEEDBACK_INBOX_PARAMS}: one
- * `segment` per id in the filters' order (`none` for null), `overdue=true|false`; absent filters and
+ * `segment` per id in the filters' order (`none` for null), `overdue=true|false`, `suspicious=true|false`; absent filters and
  * the default order are left out. Inverse of parseFeedbackSearchParams (./search-params.ts): parsing
  * the result gives the state back, with no errors, for every state whose filters
  * feedbackFiltersInput (./filters.ts) accepts.
@@ -85,6 +86,7 @@ export function serializeFeedbackInbox({ filters, sort, itemId }: FeedbackInboxS
   set("assignee", filters.assigneeId);
   set("team", filters.teamId);
   set("overdue", filters.overdue);
+  set("suspicious", filters.suspicious);
   set("from", filters.from);
   set("to", filters.to);
   set("sort", sort === DEFAULT_FEEDBACK_SORT ? undefined : sort);

@@ -82,6 +82,8 @@ export const feedbackFilterFields = {
   teamId: id("team").optional(),
   /** Open items whose SLA due date has passed. */
   overdue: z.boolean().optional(),
+  /** Items a suspicious-feedback rule flagged and no manager cleared (false: the others). */
+  suspicious: z.boolean().optional(),
   /** Words to find in the comment, any language; every word must occur. */
   q: z
     .string()

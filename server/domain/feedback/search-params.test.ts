@@ -77,6 +77,8 @@ describe("parseFeedbackSearchParams", () => {
     ["overdue", { overdue: "true" }, { overdue: true }],
     ["overdue as 1", { overdue: "1" }, { overdue: true }],
     ["not overdue", { overdue: "No" }, { overdue: false }],
+    ["suspicious", { suspicious: "yes" }, { suspicious: true }],
+    ["not suspicious", { suspicious: "0" }, { suspicious: false }],
   ])("reads %s", (_name, params, expected) => {
     expect(parseFeedbackSearchParams(params)).toEqual(parsed({ ...none, ...expected }));
   });
@@ -259,6 +261,12 @@ describe("parseFeedbackSearchParams", () => {
       { overdue: "soon" },
       {},
       'Ignored overdue "soon": use overdue=true or overdue=false. Showing items due or not.',
+    ],
+    [
+      "a suspicious that is neither",
+      { suspicious: "maybe" },
+      {},
+      'Ignored suspicious "maybe": use suspicious=true or suspicious=false. Showing every item.',
     ],
     [
       "an unknown order",

@@ -56,7 +56,7 @@ export interface ParsedFeedbackSearchParams extends FeedbackInboxState {
  * - `score_min` / `score_max` = 0…10 (both included), `sentiment` = negative | neutral | positive,
  *   `priority` = urgent | high | normal | low, `source` = survey | review | …, `theme` = 4,
  *   `language` = he | pt-BR | … (BCP 47), `assignee` = a user id, `team` = a team id (with both:
- *   items of either), `overdue` = true | false (also 1/0, yes/no);
+ *   items of either), `overdue` = true | false (also 1/0, yes/no), `suspicious` = true | false;
  * - `from` / `to` = 2026-03-01 (UTC days, both included);
  * - `sort` = newest | priority | negative (default newest), `item` = the feedback id open beside the list.
  *
@@ -150,6 +150,18 @@ export function parseFeedbackSearchParams(params: FeedbackSearchParams | URLSear
     if (YES.includes(lower)) filters.overdue = true;
     else if (NO.includes(lower)) filters.overdue = false;
     else errors.push(`Ignored overdue ${quote(overdue)}: use overdue=true or overdue=false. Showing items due or not.`);
+  }
+
+  const suspicious = first("suspicious");
+  if (suspicious !== undefined) {
+    const lower = suspicious.toLowerCase();
+    if (YES.includes(lower)) filters.suspicious = true;
+    else if (NO.includes(lower)) filters.suspicious = false;
+    else {
+      errors.push(
+        `Ignored suspicious ${quote(suspicious)}: use suspicious=true or suspicious=false. Showing every item.`,
+      );
+    }
   }
 
   const from = readDate(first("from"), "start date", errors);

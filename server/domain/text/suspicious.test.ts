@@ -4,8 +4,10 @@ import {
   findDuplicateTexts,
   findExtremeScoresWithoutText,
   findUnverifiedReviews,
+  describeSuspicion,
   screenFeedback,
   SUSPICION_DEFAULTS,
+  suspicionTextKey,
   type ScreenedFeedback,
 } from "./suspicious";
 
@@ -15,7 +17,7 @@ function item(overrides: Partial<ScreenedFeedback<number>> = {}): ScreenedFeedba
   return {
     id: nextId++,
     customerId: 100,
-    source: "survey",
+    source: "review",
     text: "Fine.",
     metricKind: "csat",
     score: 4,
@@ -34,16 +36,26 @@ describe("findDuplicateTexts", () => {
     const c = item({ customerId: 3, text: "Something else entirely, thank you" });
     const flags = findDuplicateTexts([a, b, c]);
     expect(ids(flags)).toEqual([a.id, b.id]);
-    expect(flags[0]).toMatchObject({ code: "duplicate_text", reason: "The same text came from 2 customers (2 items)." });
+    expect(flags[0]).toMatchObject({
+      code: "duplicate_text",
+      reason: "The same text came from 2 customers (2 items).",
+    });
   });
 
   it("counts anonymous items as separate people, but one customer repeating themselves as one", () => {
-    expect(ids(findDuplicateTexts([item({ customerId: null, text }), item({ customerId: null, text })]))).toHaveLength(2);
+    expect(ids(findDuplicateTexts([item({ customerId: null, text }), item({ customerId: null, text })]))).toHaveLength(
+      2,
+    );
     expect(findDuplicateTexts([item({ customerId: 7, text }), item({ customerId: 7, text })])).toEqual([]);
   });
 
   it("ignores short, common texts and honours the thresholds", () => {
-    expect(findDuplicateTexts([item({ customerId: 1, text: "Great service!" }), item({ customerId: 2, text: "great service" })])).toEqual([]);
+    expect(
+      findDuplicateTexts([
+        item({ customerId: 1, text: "Great service!" }),
+        item({ customerId: 2, text: "great service" }),
+      ]),
+    ).toEqual([]);
     const three = [1, 2, 3].map((customerId) => item({ customerId, text }));
     expect(findDuplicateTexts(three, { duplicateMinCustomers: 4 })).toEqual([]);
     expect(findDuplicateTexts(three, { duplicateMinCustomers: 3 })).toHaveLength(3);
@@ -65,14 +77,18 @@ describe("findBursts", () => {
   it("does not flag the same number spread out, or split across sources and origins", () => {
     expect(findBursts(burst(10, "review", 2 * minute))).toEqual([]);
     expect(findBursts([...burst(5, "review", 1000), ...burst(5, "survey", 1000)])).toEqual([]);
+    expect(findBursts(burst(12, "survey", 1000))).toEqual([]);
     expect(findBursts([...burst(5, "review", 1000, "widget-a"), ...burst(5, "review", 1000, "widget-b")])).toEqual([]);
   });
 
   it("honours the exported parameters and flags only the items inside a busy window", () => {
-    const items = [...burst(3, "chat", 1000), item({ source: "chat", receivedAt: T0 + 60 * minute })];
+    const items = [
+      ...burst(3, "review", 1000, "web"),
+      item({ source: "review", origin: "web", receivedAt: T0 + 60 * minute }),
+    ];
     const flags = findBursts(items, { burstMinItems: 3, burstWindowMs: 5000 });
     expect(flags).toHaveLength(3);
-    expect(flags[0]!.reason).toBe("3 items came from chat within 5 seconds.");
+    expect(flags[0]!.reason).toBe("3 items came from review (web) within 5 seconds.");
   });
 });
 
@@ -93,9 +109,11 @@ describe("findUnverifiedReviews", () => {
     expect(ids(flags)).toEqual([orderedLater.id, refundOnly.id, anonymous.id]);
     expect(flags.find((f) => f.feedbackId === orderedLater.id)).toMatchObject({
       code: "unverified_review",
-      reason: "A review from customer 2, who had placed no order by then.",
+      reason: "A review from a customer who had placed no order by then.",
     });
-    expect(flags.find((f) => f.feedbackId === anonymous.id)!.reason).toBe("A review with no customer: no order can back it.");
+    expect(flags.find((f) => f.feedbackId === anonymous.id)!.reason).toBe(
+      "A review with no customer: no order can back it.",
+    );
   });
 });
 
@@ -117,12 +135,45 @@ describe("findExtremeScoresWithoutText", () => {
   });
 });
 
+describe("screened sources", () => {
+  it("screens reviews only: a survey 10 without a comment or copied survey text is ordinary", () => {
+    const text = "Best store ever, everyone should buy here!";
+    const surveys = [1, 2].map((customerId) =>
+      item({ source: "survey", customerId, text, metricKind: "nps", score: 10 }),
+    );
+    const silent = item({ source: "survey", customerId: null, metricKind: "nps", score: 10, text: null });
+    expect(screenFeedback([...surveys, silent], []).size).toBe(0);
+  });
+
+  it("keys duplicates by their normalised words, and not at all when short", () => {
+    expect(suspicionTextKey("Best STORE ever — everyone should buy here!! 😀")).toBe(
+      suspicionTextKey("best store ever everyone should buy here"),
+    );
+    expect(suspicionTextKey("Great service!")).toBeNull();
+    expect(suspicionTextKey(null)).toBeNull();
+  });
+
+  it("describes what was seen from the stored detail", () => {
+    expect(describeSuspicion({ code: "burst", items: 12, source: "review", origin: null, windowMs: 600_000 })).toBe(
+      "12 items came from review within 10 minutes.",
+    );
+    expect(describeSuspicion({ code: "duplicate_text", customers: 1, items: 3 })).toBe(
+      "The same text came from 1 customer (3 items).",
+    );
+  });
+});
+
 describe("screenFeedback", () => {
   it("groups every rule's flags by item", () => {
     const suspicious = item({ source: "review", customerId: null, metricKind: "rating", score: 5, text: null });
     const fine = item({ customerId: 1 });
     const flags = screenFeedback([suspicious, fine], [{ customerId: 1, orderedAt: T0 - 1 }]);
     expect([...flags.keys()]).toEqual([suspicious.id]);
-    expect(flags.get(suspicious.id)!.map((f) => f.code).sort()).toEqual(["extreme_score_no_text", "unverified_review"]);
+    expect(
+      flags
+        .get(suspicious.id)!
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(["extreme_score_no_text", "unverified_review"]);
   });
 });

@@ -6,9 +6,24 @@ import { segmentText, wordKeys } from "./tokenise";
 export const SUSPICION_CODES = ["duplicate_text", "burst", "unverified_review", "extreme_score_no_text"] as const;
 export type SuspicionCode = (typeof SUSPICION_CODES)[number];
 
+/**
+ * Where a flag stands: raised by a rule (open), or looked at by a manager — confirmed as fake or
+ * low quality, or cleared. A cleared flag is not raised again for the same item and rule.
+ */
+export const FLAG_STATES = ["open", "confirmed", "cleared"] as const;
+export type FlagState = (typeof FLAG_STATES)[number];
+
+/** What a rule saw, with its numbers: stored with the flag, turned into words by {@link describeSuspicion}. */
+export type SuspicionDetail =
+  | { code: "duplicate_text"; customers: number; items: number }
+  | { code: "burst"; items: number; source: string; origin: string | null; windowMs: number }
+  | { code: "unverified_review"; hasCustomer: boolean }
+  | { code: "extreme_score_no_text"; metricKind: Exclude<MetricKind, "none">; score: number };
+
 export interface SuspicionFlag<Id = number> {
   feedbackId: Id;
   code: SuspicionCode;
+  detail: SuspicionDetail;
   /** For people: what was seen, with the numbers. */
   reason: string;
 }
@@ -52,8 +67,29 @@ export const SUSPICION_DEFAULTS: Required<SuspicionOptions> = {
   burstWindowMs: 10 * 60_000,
 };
 
-/** Feedback sources whose items claim a purchase, so an order must back them. */
-export const VERIFIED_SOURCES: ReadonlySet<string> = new Set(["review"]);
+/**
+ * The sources the rules screen: reviews, which claim a purchase and are what fake-review campaigns
+ * write. A survey answer of 10 with no comment, or a hundred tickets in an outage, is ordinary.
+ */
+export const SCREENED_SOURCES: ReadonlySet<string> = new Set(["review"]);
+
+/**
+ * The text a duplicate is compared by — its words, normalised (case, accents, punctuation, emoji,
+ * URLs and @mentions ignored) — or null when it is shorter than `minLength` characters, as
+ * short texts ("great service!") repeat honestly. The database stores a hash of it.
+ */
+export function suspicionTextKey(
+  text: string | null,
+  minLength = SUSPICION_DEFAULTS.duplicateMinLength,
+): string | null {
+  if (!text) return null;
+  const key = wordKeys(segmentText(text)).join(" ");
+  return key.length >= minLength ? key : null;
+}
+
+function flagOf<Id>(feedbackId: Id, detail: SuspicionDetail): SuspicionFlag<Id> {
+  return { feedbackId, code: detail.code, detail, reason: describeSuspicion(detail) };
+}
 
 function millis(value: Date | string | number): number {
   return value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(value);
@@ -75,23 +111,21 @@ export function findDuplicateTexts<Id>(
   const { duplicateMinCustomers, duplicateMinLength } = { ...SUSPICION_DEFAULTS, ...options };
   const groups = new Map<string, ScreenedFeedback<Id>[]>();
   for (const item of items) {
-    if (!item.text) continue;
-    const key = wordKeys(segmentText(item.text)).join(" ");
-    if (key.length < duplicateMinLength) continue;
+    if (!SCREENED_SOURCES.has(item.source)) continue;
+    const key = suspicionTextKey(item.text, duplicateMinLength);
+    if (key === null) continue;
     const group = groups.get(key);
     if (group) group.push(item);
     else groups.set(key, [item]);
   }
   const flags: SuspicionFlag<Id>[] = [];
   for (const group of groups.values()) {
-    const customers = new Set(group.map((item, index) => (item.customerId === null ? `anonymous ${index}` : `customer ${item.customerId}`)));
+    const customers = new Set(
+      group.map((item, index) => (item.customerId === null ? `anonymous ${index}` : `customer ${item.customerId}`)),
+    );
     if (customers.size < duplicateMinCustomers) continue;
     for (const item of group) {
-      flags.push({
-        feedbackId: item.id,
-        code: "duplicate_text",
-        reason: `The same text came from ${plural(customers.size, "customer")} (${plural(group.length, "item")}).`,
-      });
+      flags.push(flagOf(item.id, { code: "duplicate_text", customers: customers.size, items: group.length }));
     }
   }
   return flags;
@@ -102,10 +136,14 @@ export function findDuplicateTexts<Id>(
  * `burstWindowMs`: every item inside such a window is flagged. Items with an unreadable time are
  * skipped.
  */
-export function findBursts<Id>(items: readonly ScreenedFeedback<Id>[], options: SuspicionOptions = {}): SuspicionFlag<Id>[] {
+export function findBursts<Id>(
+  items: readonly ScreenedFeedback<Id>[],
+  options: SuspicionOptions = {},
+): SuspicionFlag<Id>[] {
   const { burstMinItems, burstWindowMs } = { ...SUSPICION_DEFAULTS, ...options };
   const streams = new Map<string, Array<{ item: ScreenedFeedback<Id>; at: number }>>();
   for (const item of items) {
+    if (!SCREENED_SOURCES.has(item.source)) continue;
     const at = millis(item.receivedAt);
     if (!Number.isFinite(at)) continue;
     const key = `${item.source}\u0000${item.origin ?? ""}`;
@@ -114,8 +152,6 @@ export function findBursts<Id>(items: readonly ScreenedFeedback<Id>[], options: 
     else streams.set(key, [{ item, at }]);
   }
   const flags: SuspicionFlag<Id>[] = [];
-  const minutes = Math.round(burstWindowMs / 60_000);
-  const span = minutes >= 1 ? plural(minutes, "minute") : plural(Math.round(burstWindowMs / 1000), "second");
   for (const stream of streams.values()) {
     stream.sort((a, b) => a.at - b.at);
     // largest number of items in a window that contains each item
@@ -130,19 +166,22 @@ export function findBursts<Id>(items: readonly ScreenedFeedback<Id>[], options: 
     stream.forEach(({ item }, k) => {
       const size = busiest[k]!;
       if (size === 0) return;
-      const origin = item.origin ? ` (${item.origin})` : "";
-      flags.push({
-        feedbackId: item.id,
-        code: "burst",
-        reason: `${size} items came from ${item.source}${origin} within ${span}.`,
-      });
+      flags.push(
+        flagOf(item.id, {
+          code: "burst",
+          items: size,
+          source: item.source,
+          origin: item.origin ?? null,
+          windowMs: burstWindowMs,
+        }),
+      );
     });
   }
   return flags;
 }
 
 /**
- * A review (a source in {@link VERIFIED_SOURCES}) with no purchase by its customer at or before
+ * A review (a source in {@link SCREENED_SOURCES}) with no purchase by its customer at or before
  * the time it was received, or with no customer at all.
  */
 export function findUnverifiedReviews<Id>(
@@ -158,37 +197,35 @@ export function findUnverifiedReviews<Id>(
   }
   const flags: SuspicionFlag<Id>[] = [];
   for (const item of items) {
-    if (!VERIFIED_SOURCES.has(item.source)) continue;
+    if (!SCREENED_SOURCES.has(item.source)) continue;
     if (item.customerId === null) {
-      flags.push({ feedbackId: item.id, code: "unverified_review", reason: "A review with no customer: no order can back it." });
+      flags.push(flagOf(item.id, { code: "unverified_review", hasCustomer: false }));
       continue;
     }
     const bought = firstPurchase.get(String(item.customerId));
     if (bought === undefined || bought > millis(item.receivedAt)) {
-      flags.push({
-        feedbackId: item.id,
-        code: "unverified_review",
-        reason: `A review from customer ${item.customerId}, who had placed no order by then.`,
-      });
+      flags.push(flagOf(item.id, { code: "unverified_review", hasCustomer: true }));
     }
   }
   return flags;
 }
 
-const KIND_NAMES: Record<Exclude<MetricKind, "none">, string> = { nps: "NPS", csat: "CSAT", ces: "CES", rating: "Rating" };
+const KIND_NAMES: Record<Exclude<MetricKind, "none">, string> = {
+  nps: "NPS",
+  csat: "CSAT",
+  ces: "CES",
+  rating: "Rating",
+};
 
-/** A score at either end of its scale (NPS 0 or 10, CSAT/rating 1 or 5, CES 1 or 7) with no text. */
+/** A screened item with a score at either end of its scale (NPS 0 or 10, CSAT/rating 1 or 5, CES 1 or 7) and no text. */
 export function findExtremeScoresWithoutText<Id>(items: readonly ScreenedFeedback<Id>[]): SuspicionFlag<Id>[] {
   const flags: SuspicionFlag<Id>[] = [];
   for (const item of items) {
+    if (!SCREENED_SOURCES.has(item.source)) continue;
     if (item.metricKind === "none" || item.score === null || item.text?.trim()) continue;
     const range = SCORE_RANGES[item.metricKind];
     if (item.score !== range.min && item.score !== range.max) continue;
-    flags.push({
-      feedbackId: item.id,
-      code: "extreme_score_no_text",
-      reason: `${KIND_NAMES[item.metricKind]} ${item.score} (the ${item.score === range.min ? "lowest" : "highest"} score) with no comment.`,
-    });
+    flags.push(flagOf(item.id, { code: "extreme_score_no_text", metricKind: item.metricKind, score: item.score }));
   }
   return flags;
 }
@@ -215,4 +252,27 @@ export function screenFeedback<Id>(
     else byItem.set(flag.feedbackId, [flag]);
   }
   return byItem;
+}
+
+/** The reason a flag shows, from what its rule saw. */
+export function describeSuspicion(detail: SuspicionDetail): string {
+  switch (detail.code) {
+    case "duplicate_text":
+      return `The same text came from ${plural(detail.customers, "customer")} (${plural(detail.items, "item")}).`;
+    case "burst": {
+      const minutes = Math.round(detail.windowMs / 60_000);
+      const span = minutes >= 1 ? plural(minutes, "minute") : plural(Math.round(detail.windowMs / 1000), "second");
+      const origin = detail.origin ? ` (${detail.origin})` : "";
+      return `${detail.items} items came from ${detail.source}${origin} within ${span}.`;
+    }
+    case "unverified_review":
+      return detail.hasCustomer
+        ? "A review from a customer who had placed no order by then."
+        : "A review with no customer: no order can back it.";
+    case "extreme_score_no_text": {
+      const range = SCORE_RANGES[detail.metricKind];
+      const end = detail.score === range.min ? "lowest" : "highest";
+      return `${KIND_NAMES[detail.metricKind]} ${detail.score} (the ${end} score) with no comment.`;
+    }
+  }
 }

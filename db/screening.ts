@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
+import { SCORE_RANGES } from "../server/domain/scores";
+import { SCREENED_SOURCES, SUSPICION_DEFAULTS, suspicionTextKey } from "../server/domain/text/suspicious";
+import { queryRows } from "./client";
+import type { Db } from "./index";
+
+// The suspicious-feedback rules of server/domain/text/suspicious.ts, run in SQL over stored rows so
+// their context (other customers' texts, the hour around an item, the customer's orders) stays in
+// the database. The domain functions are the reference: db/screening.test.ts checks both agree.
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Writer = Db | Tx;
+
+/** feedback.text_key of an item: md5 of its normalised words when it is screened and long enough, else null. */
+export function storedTextKey(source: string, text: string | null): string | null {
+  if (!SCREENED_SOURCES.has(source)) return null;
+  const key = suspicionTextKey(text);
+  return key === null ? null : createHash("md5").update(key).digest("hex");
+}
+
+export interface ScreeningResult {
+  /** Flags the rules raised (open, confirmed or cleared before). */
+  found: number;
+  /** Open flags no rule raises any more, removed (a full screening only). */
+  removed: number;
+}
+
+const list = (values: Iterable<string>) =>
+  sql.join(
+    [...values].map((value) => sql`${value}`),
+    sql`, `,
+  );
+
+/** True for a score at either end of its kind's scale, in SQL. */
+function extremeScore(kind: SQL, score: SQL): SQL {
+  const cases = Object.entries(SCORE_RANGES).map(
+    ([name, range]) => sql`WHEN ${name} THEN ${score} IN (${range.min}, ${range.max})`,
+  );
+  return sql`CASE ${kind}::text ${sql.join(cases, sql` `)} ELSE FALSE END`;
+}
+
+/**
+ * Screen a workspace's feedback for likely fake or low-quality reviews: the same text from
+ * several customers, bursts on one channel, reviews no purchase backs, and extreme scores with no
+ * comment. With `ids`, the rules judge those items (and the items a duplicate text or a burst
+ * shares with them); without, every item, and open flags that no rule raises any more go.
+ * Flags a manager confirmed or cleared keep their state; `feedback.suspicious` follows.
+ */
+export async function screenFeedback(
+  db: Writer,
+  workspaceId: number,
+  options: { ids?: readonly number[] } = {},
+): Promise<ScreeningResult> {
+  const { duplicateMinCustomers, burstMinItems, burstWindowMs } = SUSPICION_DEFAULTS;
+  const ids = options.ids ? JSON.stringify([...options.ids]) : null;
+  if (options.ids && options.ids.length === 0) return { found: 0, removed: 0 };
+  const screened = sql`f.source::text IN (${list(SCREENED_SOURCES)})`;
+  const window = sql.raw(`interval '${Math.round(burstWindowMs / 1000)} seconds'`);
+  const inScope = ids ? sql`AND f.id IN (SELECT value::int FROM jsonb_array_elements_text(${ids}::jsonb))` : sql``;
+  // an item's busiest window reads the items up to one window either side of it
+  const burstRange = ids
+    ? sql`AND f.received_at BETWEEN (SELECT min(received_at) FROM scope) - 2 * ${window}
+        AND (SELECT max(received_at) FROM scope) + 2 * ${window}`
+    : sql``;
+  const burstJudged = ids
+    ? sql`WHERE received_at BETWEEN (SELECT min(received_at) FROM scope) - ${window}
+        AND (SELECT max(received_at) FROM scope) + ${window}`
+    : sql``;
+  const cleanup = ids
+    ? sql``
+    : sql`, stale AS (
+        DELETE FROM feedback_flags ff WHERE ff.workspace_id = ${workspaceId} AND ff.state = 'open'
+          AND NOT EXISTS (SELECT 1 FROM found WHERE found.id = ff.feedback_id AND found.code = ff.code::text)
+        RETURNING 1)`;
+
+  return db.transaction(async (tx) => {
+    const [row] = await queryRows<{ found: number; removed: number }>(tx as unknown as Db, sql`
+      WITH scope AS (
+        SELECT f.id, f.customer_id, f.metric_kind, f.score, f.text, f.received_at, f.text_key
+        FROM feedback f WHERE f.workspace_id = ${workspaceId} AND ${screened} ${inScope}),
+      duplicate_groups AS (
+        SELECT f.text_key, count(*)::int AS items,
+          count(DISTINCT coalesce('c' || f.customer_id, 'a' || f.id))::int AS customers
+        FROM feedback f
+        WHERE f.workspace_id = ${workspaceId} AND f.text_key IN (SELECT text_key FROM scope WHERE text_key IS NOT NULL)
+        GROUP BY f.text_key
+        HAVING count(DISTINCT coalesce('c' || f.customer_id, 'a' || f.id)) >= ${duplicateMinCustomers}),
+      stream AS (
+        SELECT f.id, f.source::text AS source, f.channel::text AS origin, f.received_at,
+          count(*) OVER (PARTITION BY f.source, f.channel ORDER BY f.received_at
+            RANGE BETWEEN CURRENT ROW AND ${window} FOLLOWING) AS ahead
+        FROM feedback f WHERE f.workspace_id = ${workspaceId} AND ${screened} ${burstRange}),
+      busiest AS (
+        SELECT id, source, origin, received_at,
+          max(ahead) OVER (PARTITION BY source, origin ORDER BY received_at
+            RANGE BETWEEN ${window} PRECEDING AND CURRENT ROW) AS items
+        FROM stream),
+      found AS (
+        SELECT f.id, 'duplicate_text' AS code, jsonb_build_object('customers', g.customers, 'items', g.items) AS detail
+        FROM feedback f JOIN duplicate_groups g ON g.text_key = f.text_key
+        WHERE f.workspace_id = ${workspaceId}
+        UNION ALL
+        SELECT id, 'burst', jsonb_build_object('items', items, 'source', source, 'origin', origin,
+          'windowMs', ${burstWindowMs}::int)
+        FROM (SELECT * FROM busiest ${burstJudged}) b WHERE items >= ${burstMinItems}
+        UNION ALL
+        SELECT s.id, 'unverified_review', jsonb_build_object('hasCustomer', s.customer_id IS NOT NULL)
+        FROM scope s
+        WHERE s.customer_id IS NULL OR NOT EXISTS (
+          SELECT 1 FROM orders o WHERE o.workspace_id = ${workspaceId} AND o.customer_id = s.customer_id
+            AND o.kind = 'purchase' AND o.ordered_at <= s.received_at)
+        UNION ALL
+        SELECT s.id, 'extreme_score_no_text', jsonb_build_object('metricKind', s.metric_kind, 'score', s.score)
+        FROM scope s
+        WHERE s.score IS NOT NULL AND (s.text IS NULL OR s.text !~ '[^[:space:]]')
+          AND ${extremeScore(sql`s.metric_kind`, sql`s.score`)}),
+      upserted AS (
+        INSERT INTO feedback_flags (workspace_id, feedback_id, code, detail)
+        SELECT ${workspaceId}, id, code::suspicion_code, detail FROM found
+        ON CONFLICT (feedback_id, code) DO UPDATE SET detail = EXCLUDED.detail
+          WHERE feedback_flags.state = 'open' AND feedback_flags.detail IS DISTINCT FROM EXCLUDED.detail
+        RETURNING 1) ${cleanup}
+      SELECT (SELECT count(*) FROM found)::int AS found, ${ids ? sql`0` : sql`(SELECT count(*) FROM stale)::int`} AS removed,
+        (SELECT count(*) FROM upserted)::int AS written`);
+    await syncSuspicious(tx, workspaceId);
+    return { found: Number(row?.found ?? 0), removed: Number(row?.removed ?? 0) };
+  });
+}
+
+/**
+ * `feedback.suspicious` = has a flag that is not cleared, for the items whose answer changed
+ * (only items flagged now or marked before are read). With `feedbackId`, that item only.
+ */
+export async function syncSuspicious(db: Writer, workspaceId: number, feedbackId?: number): Promise<void> {
+  const candidates =
+    feedbackId === undefined
+      ? sql`SELECT id FROM feedback WHERE workspace_id = ${workspaceId} AND suspicious
+          UNION SELECT feedback_id FROM feedback_flags WHERE workspace_id = ${workspaceId} AND state <> 'cleared'`
+      : sql`SELECT ${feedbackId}::int AS id`;
+  await db.execute(sql`
+    UPDATE feedback f SET suspicious = c.flagged
+    FROM (
+      SELECT x.id, EXISTS (SELECT 1 FROM feedback_flags ff WHERE ff.feedback_id = x.id AND ff.state <> 'cleared') AS flagged
+      FROM (${candidates}) x
+    ) c
+    WHERE f.id = c.id AND f.workspace_id = ${workspaceId} AND f.suspicious <> c.flagged`);
+}
