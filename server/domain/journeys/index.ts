@@ -1,3 +1,7 @@
+export * from "./funnel";
+export * from "./moments-of-truth";
+export * from "./stages";
+
 /** The journey map counts the feedback each stage received over this many trailing days. */
 export const JOURNEY_FEEDBACK_WINDOW_DAYS = 90;
 
