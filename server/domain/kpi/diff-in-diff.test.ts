@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   estimateGroup,
+  IMPACT_MEASURE_BY_KPI,
   impactWindows,
   meanSummaryFromScoreCounts,
   meanSummaryOf,
@@ -27,6 +28,8 @@ describe("estimateGroup", () => {
     ["csat 600/1000", "csat", { satisfied: 600, total: 1000 }, 60, 2.4, 1000],
     // CES: 15 × 3 and 15 × 5 → mean 4, s² = (510 − 480)/29, Var = s²/30 = 1/29
     ["ces 3s and 5s", "ces", meanSummaryOf([...repeat(3, 15), ...repeat(5, 15)]), 4, 1 / 29, 30],
+    // churn 10 of 200: 5%, Var = 100² × 0.05 × 0.95 / 200
+    ["share 10/200", "share", { part: 10, total: 200 }, 5, 2.375, 200],
     ["mean of one value has no variance", "mean", meanSummaryOf([12.5]), 12.5, null, 1],
   ] as const)("%s", (_name, kind, summary, value, variance, n) => {
     const estimate = estimateGroup(kind, summary);
@@ -40,6 +43,7 @@ describe("estimateGroup", () => {
   it.each([
     ["nps", nps(0, 0, 0)],
     ["csat", { satisfied: 0, total: 0 }],
+    ["share", { part: 0, total: 0 }],
     ["ces", { count: 0, sum: 0, sumOfSquares: 0 }],
     ["mean", { count: 0, sum: 0, sumOfSquares: 0 }],
   ] as const)("%s without responses → null value and variance", (kind, summary) => {
@@ -50,6 +54,7 @@ describe("estimateGroup", () => {
     ["a CES sum above 7n", "ces", { count: 2, sum: 15, sumOfSquares: 100 }, /impossible/],
     ["a CES sum below n", "ces", { count: 2, sum: 1, sumOfSquares: 2 }, /impossible/],
     ["a sum of squares below (Σx)²/n", "mean", { count: 2, sum: 10, sumOfSquares: 10 }, /impossible/],
+    ["a share part above its total", "share", { part: 3, total: 2 }, /cannot exceed/],
     ["a fractional count", "mean", { count: 1.5, sum: 1, sumOfSquares: 1 }, /whole number/],
     ["a NaN sum", "mean", { count: 1, sum: Number.NaN, sumOfSquares: 1 }, /finite/],
   ] as const)("rejects %s", (_name, kind, summary, message) => {
@@ -169,6 +174,29 @@ describe("measureImpact: hand-computed", () => {
     });
     expect(result.beforeAfter?.estimate).toBe(9);
     expect(result.verdict).toBe(verdict);
+  });
+
+  it("churn through IMPACT_MEASURE_BY_KPI: a fall is an improvement", () => {
+    const measure = IMPACT_MEASURE_BY_KPI.churn;
+    if (measure?.kind !== "share") throw new Error("churn is measured as a share");
+    // 10% → 5% of 1000: change −5, SE = 100 √(0.09/1000 + 0.0475/1000)
+    const result = measureImpact({
+      kind: measure.kind,
+      scope: { before: { part: 100, total: 1000 }, after: { part: 50, total: 1000 } },
+      higherIsBetter: measure.higherIsBetter,
+    });
+    expect(result.beforeAfter?.estimate).toBeCloseTo(-5, 12);
+    expect(result.beforeAfter?.standardError).toBeCloseTo(100 * Math.sqrt(0.1375 / 1000), 12);
+    expect(result.verdict).toBe("improved");
+    expect(result.explanation).toMatch(/^Improved: The share moved -5 percentage points \(95% CI/);
+  });
+
+  it("every KPI but revenue at risk has a measure", () => {
+    expect(
+      Object.entries(IMPACT_MEASURE_BY_KPI)
+        .filter(([, m]) => m === null)
+        .map(([kpi]) => kpi),
+    ).toEqual(["revenue_at_risk"]);
   });
 
   it("a fall of NPS is worsened", () => {

@@ -1,7 +1,8 @@
 import { AppError } from "../../errors";
+import type { Kpi } from "../enums";
 import type { Period } from "../period";
 import { type CsatCounts, computeCsat } from "./csat";
-import { assertCount, isLowSample, LOW_SAMPLE_THRESHOLD } from "./figure";
+import { assertCount, type Figure, isLowSample, LOW_SAMPLE_THRESHOLD, percentFigure } from "./figure";
 import { computeNps, type NpsBuckets } from "./nps";
 import { denseScoreCounts, type ScoreCounts } from "./score-counts";
 import { Z_95 } from "./significance";
@@ -22,13 +23,33 @@ export interface ImpactSummaryByKind {
   nps: NpsBuckets;
   /** CSAT as the share of 4–5 answers, in percent. */
   csat: CsatCounts;
+  /** Any other share, in percent: e.g. churn = customers who churned / customers active at the window's start. */
+  share: { part: number; total: number };
   /** CES as the mean score on 1–7 (validated against that range). */
   ces: MeanSummary;
   /** Any other per-response value, as its mean (no range check). */
   mean: MeanSummary;
 }
 export type ImpactKind = keyof ImpactSummaryByKind;
-export const IMPACT_KINDS = ["nps", "csat", "ces", "mean"] as const satisfies readonly ImpactKind[];
+export const IMPACT_KINDS = ["nps", "csat", "share", "ces", "mean"] as const satisfies readonly ImpactKind[];
+
+/**
+ * How each dashboard KPI is measured before/after an action, or `null` when it is not:
+ * - nps, csat, ces: on the scope's survey responses;
+ * - churn: a share, customers who churned in the window / customers active at its start; a fall is good;
+ * - revenue: a mean, net revenue per customer active in the window (each customer one value; the
+ *   statistics run on floats, for an interval, never for the revenue figures shown as money);
+ * - revenue_at_risk: not measured; it is a stock of detractors' revenue, not a per-response outcome.
+ *   Measure NPS on the scope instead: fewer detractors is how revenue at risk falls.
+ */
+export const IMPACT_MEASURE_BY_KPI: Readonly<Record<Kpi, { kind: ImpactKind; higherIsBetter: boolean } | null>> = {
+  nps: { kind: "nps", higherIsBetter: true },
+  csat: { kind: "csat", higherIsBetter: true },
+  ces: { kind: "ces", higherIsBetter: true },
+  churn: { kind: "share", higherIsBetter: false },
+  revenue: { kind: "mean", higherIsBetter: true },
+  revenue_at_risk: null,
+};
 
 /** One group's KPI estimate and the variance of that estimate (its squared standard error). */
 export interface GroupEstimate {
@@ -42,7 +63,7 @@ export interface GroupEstimate {
 /**
  * A group's estimate and its variance:
  * - nps: 100 (p − d), variance 100² (p + d − (p − d)²) / n (DESIGN.md's NPS margin of error, squared / 1.96²);
- * - csat: 100 s, variance 100² s (1 − s) / n;
+ * - csat, share: 100 s, variance 100² s (1 − s) / n (s = satisfied / total, part / total);
  * - ces, mean: x̄ = Σx / n, variance s² / n with the sample variance s² = (Σx² − (Σx)²/n) / (n − 1);
  *   n = 1 has a mean but no variance.
  * n = 0 → value and variance `null`. Throws INVALID_INPUT for invalid counts, a CES sum outside
@@ -58,12 +79,19 @@ export function estimateGroup<K extends ImpactKind>(kind: K, summary: ImpactSumm
     return { value: figure.value, variance, sampleSize: n, lowSample: figure.lowSample };
   }
   if (kind === "csat") {
-    const { satisfied, total } = summary as CsatCounts;
-    const figure = computeCsat({ satisfied, total });
-    const variance = total === 0 ? null : (10_000 * satisfied * (total - satisfied)) / total ** 3;
-    return { value: figure.value, variance, sampleSize: total, lowSample: figure.lowSample };
+    const counts = summary as CsatCounts;
+    return estimateShare(computeCsat(counts), counts.satisfied, counts.total);
+  }
+  if (kind === "share") {
+    const { part, total } = summary as ImpactSummaryByKind["share"];
+    return estimateShare(percentFigure(part, total, { part: "part", whole: "total" }), part, total);
   }
   return estimateMean(kind, summary as MeanSummary);
+}
+
+function estimateShare(figure: Figure, part: number, total: number): GroupEstimate {
+  const variance = total === 0 ? null : (10_000 * part * (total - part)) / total ** 3;
+  return { value: figure.value, variance, sampleSize: total, lowSample: figure.lowSample };
 }
 
 function estimateMean(kind: ImpactKind, summary: MeanSummary): GroupEstimate {
@@ -245,8 +273,14 @@ function interval(estimate: number, variance: number): ChangeEstimate {
   return { estimate, standardError, ci95: [estimate - Z_95 * standardError, estimate + Z_95 * standardError] };
 }
 
-const UNIT: Record<ImpactKind, string> = { nps: " points", csat: " percentage points", ces: "", mean: "" };
-const NAME: Record<ImpactKind, string> = { nps: "NPS", csat: "CSAT", ces: "CES", mean: "The KPI" };
+const UNIT: Record<ImpactKind, string> = {
+  nps: " points",
+  csat: " percentage points",
+  share: " percentage points",
+  ces: "",
+  mean: "",
+};
+const NAME: Record<ImpactKind, string> = { nps: "NPS", csat: "CSAT", share: "The share", ces: "CES", mean: "The KPI" };
 
 function judge(
   kind: ImpactKind,
