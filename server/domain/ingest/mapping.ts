@@ -225,7 +225,7 @@ export const columnMappingInput = z
         ctx.addIssue({
           code: "custom",
           path: ["columns", field],
-          message: `A ${mapping.entity} has no field "${field}".`,
+          message: `An import of ${mapping.entity} has no field "${field}".`,
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { contentHashId } from "./content-hash";
+import { contentHashId, type ContentOccurrences } from "./content-hash";
 import { customerInput, type CustomerInput } from "./customer-input";
 import { parseDateValue } from "./dates";
 import { feedbackInput, type FeedbackInput } from "./feedback-input";
@@ -29,17 +29,23 @@ const PENDING_ID = "pending-content-hash";
 
 /**
  * Turns one CSV record into the entity's validated input, or lists every problem as
- * `{ row, column, message }`. Per mapped field: the cell is trimmed; blank → null (a required field
- * then fails with the schema's message); a value map applies (exact text first, then
+ * `{ row, column, message }`. Per mapped field: the cell is trimmed; blank → the field's constant
+ * when the mapping has one, else null (a required field then says the cell is blank); a value map applies (exact text first, then
  * case-insensitive); HTML entities in text fields are decoded (unless turned off); dates are read
  * with the mapping's format and time zone; scores and amounts are read from text. Constants fill
- * fields without a column. Feedback: a title is put before the text as its own paragraph.
+ * fields without a column and blank cells. Feedback: a title is put before the text as its own paragraph.
  * Customer: "churned" yes/no sets the churn date from its column or the constant, an error when
  * neither exists. Order: a negative amount without a kind column becomes a refund when
  * `negativeAmountsAreRefunds`; otherwise a negative purchase is an error saying so. Rows without
- * an id column get contentHashId of their validated values.
+ * an id column get contentHashId of their validated values; pass one ContentOccurrences per file
+ * to keep identical rows apart (without it they share an id and import as one).
  */
-export function validateRow(fields: readonly string[], row: number, resolved: ResolvedMapping): RowResult {
+export function validateRow(
+  fields: readonly string[],
+  row: number,
+  resolved: ResolvedMapping,
+  occurrences?: ContentOccurrences,
+): RowResult {
   const { mapping, indexes, headers } = resolved;
   const errors: RowError[] = [];
   const raw: Record<string, unknown> = { ...mapping.constants };
@@ -54,7 +60,7 @@ export function validateRow(fields: readonly string[], row: number, resolved: Re
     const map = mapping.valueMaps[field];
     if (map && cell !== "") cell = mapValue(map, cell);
     if (cell === "") {
-      raw[field] = null;
+      raw[field] = (mapping.constants as Record<string, unknown>)[field] ?? null;
       continue;
     }
     const parsed = readCell(field, cell, mapping);
@@ -82,7 +88,10 @@ export function validateRow(fields: readonly string[], row: number, resolved: Re
   }
   if (errors.length > 0) return { ok: false, errors };
   const value = result.data as Record<string, unknown>;
-  if (hashed) value.externalId = contentHashId(mapping.entity, value);
+  if (hashed) {
+    const hash = contentHashId(mapping.entity, value);
+    value.externalId = occurrences ? occurrences.idFor(hash) : hash;
+  }
   return { ok: true, value: value as ImportRecord };
 }
 
@@ -137,5 +146,15 @@ function explain(field: string, message: string, raw: Record<string, unknown>, e
   if (entity === "order" && field === "amount" && raw.kind !== "refund" && String(raw.amount).startsWith("-")) {
     return `A purchase cannot be negative (${String(raw.amount)}); if negative amounts in this file are refunds, tick "negative amounts are refunds".`;
   }
+  if (raw[field] === null) return `This cell is blank, but every ${entity} needs its ${FIELD_LABELS[field] ?? field}.`;
   return message;
 }
+
+const FIELD_LABELS: Record<string, string> = {
+  externalId: "id",
+  customerExternalId: "customer id",
+  receivedAt: "date",
+  orderedAt: "order date",
+  amount: "amount",
+  source: "source",
+};
