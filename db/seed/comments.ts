@@ -100,7 +100,10 @@ const he: CommentPool = {
 
 const fa: CommentPool = {
   negative: {
-    delivery_delay: ["تاخیر در ارسال {n} روزه و هیچ کس جواب نمی دهد.", "سفارشم دیر رسید و هنوز منتظر پاسخ پشتیبانی هستم."],
+    delivery_delay: [
+      "تاخیر در ارسال {n} روزه و هیچ کس جواب نمی دهد.",
+      "سفارشم دیر رسید و هنوز منتظر پاسخ پشتیبانی هستم.",
+    ],
     rude_staff: ["برخورد بد کارمند فروشگاه واقعا ناراحتم کرد.", "اپراتور بداخلاق بود و تلفن را قطع کرد."],
     app_crash: ["برنامه موقع پرداخت کرش می کند.", "بعد از به روزرسانی، اپلیکیشن هنگ کرد و بسته شد."],
     billing: ["صورتحساب این ماه اشتباه است.", "برای یک سفارش دو بار پول از حسابم کم شد."],
@@ -138,14 +141,20 @@ const pl: CommentPool = {
     ],
     rude_staff: ["Konsultant był niegrzeczny i rozłączył rozmowę.", "Obsługa w sklepie była opryskliwa."],
     app_crash: ["Aplikacja zawiesza się przy płatności.", "Po aktualizacji aplikacja ciągle się wywala."],
-    billing: ["Na fakturze są opłaty, na które się nie zgadzałem.", "Zostałem obciążony podwójnie za to samo zamówienie."],
+    billing: [
+      "Na fakturze są opłaty, na które się nie zgadzałem.",
+      "Zostałem obciążony podwójnie za to samo zamówienie.",
+    ],
     product_quality: ["Produkt przyszedł uszkodzony.", "Słaba jakość, zepsuł się po tygodniu."],
     price: ["Za drogo jak na to, co oferujecie.", "Kolejna podwyżka? Gdzie indziej jest taniej."],
     generic: ["Bardzo rozczarowujące doświadczenie.", "Nie polecę was znajomym."],
   },
   neutral: ["W porządku, nic specjalnego.", "Przeciętnie, ale bez większych problemów."],
   positive: ["Świetna obsługa, dziękuję!", "Szybko i wygodnie, polecam.", "Bardzo miły i pomocny personel."],
-  employee: ["Brakuje ludzi na zmianie weekendowej.", "Klienci ciągle pytają o opóźnienie dostawy, a my nie mamy informacji."],
+  employee: [
+    "Brakuje ludzi na zmianie weekendowej.",
+    "Klienci ciągle pytają o opóźnienie dostawy, a my nie mamy informacji.",
+  ],
   employeePositive: ["Nowy system grafików bardzo ułatwia nam pracę."],
 };
 
@@ -155,7 +164,10 @@ const fr: CommentPool = {
       "Livraison en retard de {n} jours, et aucune nouvelle du transporteur.",
       "Commande toujours pas reçue après deux semaines.",
     ],
-    rude_staff: ["Le conseiller était impoli et m'a raccroché au nez.", "Vendeur désagréable, je me suis senti mal reçu."],
+    rude_staff: [
+      "Le conseiller était impoli et m'a raccroché au nez.",
+      "Vendeur désagréable, je me suis senti mal reçu.",
+    ],
     app_crash: ["L'application plante au moment du paiement.", "Depuis la mise à jour, l'appli se ferme toute seule."],
     billing: ["J'ai été facturé deux fois pour la même commande.", "La facture ne correspond pas à l'offre souscrite."],
     product_quality: ["Produit reçu cassé, emballage abîmé.", "Mauvaise qualité, défectueux au bout d'une semaine."],
@@ -185,8 +197,15 @@ const pt: CommentPool = {
     generic: ["Experiência muito decepcionante.", "Não recomendo."],
   },
   neutral: ["Foi ok, nada de especial.", "Experiência razoável."],
-  positive: ["Atendimento excelente, obrigado!", "Rápido e fácil, exatamente o que eu precisava.", "Equipe muito simpática e profissional."],
-  employee: ["Falta gente no turno da noite.", "Os clientes reclamam do atraso na entrega e não temos informação de rastreio."],
+  positive: [
+    "Atendimento excelente, obrigado!",
+    "Rápido e fácil, exatamente o que eu precisava.",
+    "Equipe muito simpática e profissional.",
+  ],
+  employee: [
+    "Falta gente no turno da noite.",
+    "Os clientes reclamam do atraso na entrega e não temos informação de rastreio.",
+  ],
   employeePositive: ["A nova ferramenta de escalas facilita muito o nosso trabalho."],
 };
 
@@ -194,7 +213,10 @@ export const COMMENTS: Record<Language, CommentPool> = { en, he, fa, zh, pl, fr,
 
 /** Notes written when an item is resolved, by the theme it was about. */
 export const RESOLUTION_NOTES: Record<ThemeKey | "generic", readonly string[]> = {
-  delivery_delay: ["Apologised and refunded the delivery fee.", "Courier escalation opened; parcel delivered next day."],
+  delivery_delay: [
+    "Apologised and refunded the delivery fee.",
+    "Courier escalation opened; parcel delivered next day.",
+  ],
   rude_staff: ["Coaching session held with the staff member.", "Apologised on behalf of the team; voucher sent."],
   app_crash: ["Fixed in the next app release; customer informed.", "Shared a workaround until the fix ships."],
   billing: ["Duplicate charge credited back.", "Explained the invoice line by line."],

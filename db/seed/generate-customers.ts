@@ -44,7 +44,9 @@ export function profileCustomer(ctx: WorkspaceContext, index: number): CustomerP
   const regionIndex = ctx.regionTable.sample(rng);
   const region = profile.regions[regionIndex] as RegionProfile;
   const language = (ctx.languageTables[regionIndex] as (typeof ctx.languageTables)[number]).sample(rng);
-  const preferredChannel = (ctx.preferredChannelTables[segmentIndex] as (typeof ctx.preferredChannelTables)[number]).sample(rng);
+  const preferredChannel = (
+    ctx.preferredChannelTables[segmentIndex] as (typeof ctx.preferredChannelTables)[number]
+  ).sample(rng);
   const mood = rng.normal(segment.mood, 0.8);
 
   const latestStart = plan.nowMs - DAY_MS;

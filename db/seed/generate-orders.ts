@@ -55,7 +55,8 @@ export function generateOrders(
       cents = Math.max(50, Math.round(rng.logNormal(segment.orderCents, 0.45)));
       purchases.push({ cents, refunded: false });
     }
-    const channel: Channel = preferredOrders && rng.chance(0.6) ? customer.preferredChannel : ORDER_CHANNELS.sample(rng);
+    const channel: Channel =
+      preferredOrders && rng.chance(0.6) ? customer.preferredChannel : ORDER_CHANNELS.sample(rng);
     const serial = firstSerial + i + 1;
     const at = times[i] as number;
     rows.push({

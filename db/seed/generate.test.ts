@@ -36,7 +36,9 @@ function generate(seed: number, scale = 0.05, batchSize = 1_000) {
 }
 
 const digest = (rows: readonly unknown[], limit = 3_000) =>
-  createHash("sha256").update(JSON.stringify(rows.slice(0, limit))).digest("hex");
+  createHash("sha256")
+    .update(JSON.stringify(rows.slice(0, limit)))
+    .digest("hex");
 
 const run = generate(42);
 
@@ -150,7 +152,9 @@ describe("demo generator", () => {
   it("makes churned customers lean detractor", () => {
     const churned = new Set(run.customers.filter((c) => c.churnedAt).map((c) => c.id));
     const share = (want: boolean) => {
-      const nps = run.feedback.filter((f) => f.metricKind === "nps" && f.customerId !== null && churned.has(f.customerId) === want);
+      const nps = run.feedback.filter(
+        (f) => f.metricKind === "nps" && f.customerId !== null && churned.has(f.customerId) === want,
+      );
       return nps.filter((f) => f.score! <= 6).length / nps.length;
     };
     expect(share(true)).toBeGreaterThan(share(false) + 0.1);
@@ -167,7 +171,8 @@ describe("demo generator", () => {
   it("links feedback to exactly the themes its comment matches", () => {
     const themeKeyById = new Map(run.reference.themes.map((t) => [t.id, THEMES.find((d) => d.name === t.name)!.key]));
     const linked = new Map<number, string[]>();
-    for (const link of run.links) linked.set(link.feedbackId, [...(linked.get(link.feedbackId) ?? []), themeKeyById.get(link.themeId)!]);
+    for (const link of run.links)
+      linked.set(link.feedbackId, [...(linked.get(link.feedbackId) ?? []), themeKeyById.get(link.themeId)!]);
     for (const f of run.feedback) {
       const expected = f.text ? matchThemes(f.text, f.language as (typeof LANGUAGES)[number]) : [];
       expect(linked.get(f.id) ?? []).toEqual(expected);

@@ -61,7 +61,12 @@ function prepare<R>(spec: TableSpec<R>): PreparedSpec {
 }
 
 /** Insert `rows` in statements of at most `maxRows` rows each. */
-export async function insertRows<R>(db: Executor, spec: TableSpec<R>, rows: readonly R[], maxRows = 5_000): Promise<void> {
+export async function insertRows<R>(
+  db: Executor,
+  spec: TableSpec<R>,
+  rows: readonly R[],
+  maxRows = 5_000,
+): Promise<void> {
   const p = prepare(spec);
   for (let start = 0; start < rows.length; start += maxRows) {
     const json = JSON.stringify(rows.length <= maxRows ? rows : rows.slice(start, start + maxRows));
@@ -75,47 +80,96 @@ const TS = "timestamptz";
 
 export const WORKSPACES: TableSpec<WorkspaceRow> = {
   table: "workspaces",
-  columns: [["id", "int"], ["slug", "text"], ["name", "text"], ["currency", "text"], ["createdAt", TS]],
+  columns: [
+    ["id", "int"],
+    ["slug", "text"],
+    ["name", "text"],
+    ["currency", "text"],
+    ["createdAt", TS],
+  ],
 };
 
 export const MEMBERSHIPS: TableSpec<MembershipRow> = {
   table: "memberships",
-  columns: [["workspaceId", "int"], ["userId", "int"], ["role", "role"], ["createdAt", TS]],
+  columns: [
+    ["workspaceId", "int"],
+    ["userId", "int"],
+    ["role", "role"],
+    ["createdAt", TS],
+  ],
 };
 
 export const TEAMS: TableSpec<TeamRow> = {
   table: "teams",
-  columns: [["id", "int"], ["workspaceId", "int"], ["name", "text"], ["createdAt", TS]],
+  columns: [
+    ["id", "int"],
+    ["workspaceId", "int"],
+    ["name", "text"],
+    ["createdAt", TS],
+  ],
 };
 
 export const TEAM_MEMBERS: TableSpec<TeamMemberRow> = {
   table: "team_members",
-  columns: [["teamId", "int"], ["userId", "int"]],
+  columns: [
+    ["teamId", "int"],
+    ["userId", "int"],
+  ],
 };
 
 export const SEGMENTS: TableSpec<SegmentRow> = {
   table: "segments",
-  columns: [["id", "int"], ["workspaceId", "int"], ["name", "text"], ["description", "text"], ["color", "text"], ["createdAt", TS]],
+  columns: [
+    ["id", "int"],
+    ["workspaceId", "int"],
+    ["name", "text"],
+    ["description", "text"],
+    ["color", "text"],
+    ["createdAt", TS],
+  ],
 };
 
 export const JOURNEY_STAGES: TableSpec<StageRow> = {
   table: "journey_stages",
-  columns: [["id", "int"], ["workspaceId", "int"], ["name", "text"], ["position", "int"], ["mainMetric", "metric_kind"]],
+  columns: [
+    ["id", "int"],
+    ["workspaceId", "int"],
+    ["name", "text"],
+    ["position", "int"],
+    ["mainMetric", "metric_kind"],
+  ],
 };
 
 export const TOUCHPOINTS: TableSpec<TouchpointRow> = {
   table: "touchpoints",
-  columns: [["id", "int"], ["workspaceId", "int"], ["stageId", "int"], ["name", "text"], ["channel", "channel"]],
+  columns: [
+    ["id", "int"],
+    ["workspaceId", "int"],
+    ["stageId", "int"],
+    ["name", "text"],
+    ["channel", "channel"],
+  ],
 };
 
 export const THEMES: TableSpec<ThemeRow> = {
   table: "themes",
-  columns: [["id", "int"], ["workspaceId", "int"], ["name", "text"], ["keywords", "jsonb"], ["createdAt", TS]],
+  columns: [
+    ["id", "int"],
+    ["workspaceId", "int"],
+    ["name", "text"],
+    ["keywords", "jsonb"],
+    ["createdAt", TS],
+  ],
 };
 
 export const SLA_POLICIES: TableSpec<SlaPolicyRow> = {
   table: "sla_policies",
-  columns: [["workspaceId", "int"], ["priority", "priority"], ["firstResponseHours", "int"], ["resolutionHours", "int"]],
+  columns: [
+    ["workspaceId", "int"],
+    ["priority", "priority"],
+    ["firstResponseHours", "int"],
+    ["resolutionHours", "int"],
+  ],
 };
 
 export const CUSTOMERS: TableSpec<CustomerRow> = {
@@ -185,7 +239,11 @@ export const FEEDBACK: TableSpec<FeedbackRow> = {
 
 export const FEEDBACK_THEMES: TableSpec<FeedbackThemeRow> = {
   table: "feedback_themes",
-  columns: [["feedbackId", "int"], ["themeId", "int"], ["origin", "theme_link_origin"]],
+  columns: [
+    ["feedbackId", "int"],
+    ["themeId", "int"],
+    ["origin", "theme_link_origin"],
+  ],
 };
 
 export const KPI_TARGETS: TableSpec<KpiTargetRow> = {
@@ -250,7 +308,10 @@ export const ACTION_STATUS_CHANGES: TableSpec<ActionStatusChangeRow> = {
 
 export const ACTION_FEEDBACK: TableSpec<ActionFeedbackRow> = {
   table: "action_feedback",
-  columns: [["actionId", "int"], ["feedbackId", "int"]],
+  columns: [
+    ["actionId", "int"],
+    ["feedbackId", "int"],
+  ],
 };
 
 /** Tables whose ids the seed writes explicitly; their identity sequences are moved past max(id). */

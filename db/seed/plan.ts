@@ -170,7 +170,10 @@ export function planDemo(options: GenerateOptions = {}, ids: IdBases = ZERO_ID_B
   const windowStartMs = startDate.getTime();
 
   const profiles = WORKSPACE_PROFILES;
-  const customers = splitProportionally(totals.customers, profiles.map((p) => p.size.customers));
+  const customers = splitProportionally(
+    totals.customers,
+    profiles.map((p) => p.size.customers),
+  );
   if (totals.orders > 0 && totals.customers === 0) {
     throw new RangeError("orders need customers: pass --customers > 0 or --orders 0");
   }
@@ -179,7 +182,10 @@ export function planDemo(options: GenerateOptions = {}, ids: IdBases = ZERO_ID_B
     totals.orders,
     profiles.map((p, i) => ((customers[i] as number) > 0 ? p.size.orders : 0)),
   );
-  const feedback = splitProportionally(totals.feedback, profiles.map((p) => p.size.feedback));
+  const feedback = splitProportionally(
+    totals.feedback,
+    profiles.map((p) => p.size.feedback),
+  );
 
   let customerId = ids.customers + 1;
   let orderId = ids.orders + 1;

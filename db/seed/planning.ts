@@ -38,7 +38,8 @@ interface ActionTemplate {
 const ACTIONS: readonly ActionTemplate[] = [
   {
     title: "Proactive SMS when a delivery slips",
-    description: "Text customers as soon as the carrier reports a delay, with a new slot and a one-click refund of the delivery fee.",
+    description:
+      "Text customers as soon as the carrier reports a delay, with a new slot and a one-click refund of the delivery fee.",
     team: "logistics",
     assignee: "cx_manager",
     stage: "delivery",
@@ -46,12 +47,19 @@ const ACTIONS: readonly ActionTemplate[] = [
     kpi: "csat",
     baseline: "58.00",
     target: "75.00",
-    history: [["proposed", 150], ["planned", 140], ["in_progress", 120], ["done", 75], ["verified", 30]],
+    history: [
+      ["proposed", 150],
+      ["planned", 140],
+      ["in_progress", 120],
+      ["done", 75],
+      ["verified", 30],
+    ],
     dueInDays: -70,
   },
   {
     title: "Fix the checkout crash in the mobile app",
-    description: "Crash reports spike at payment on older Android versions; ship a fix and add a crash-free-sessions alert.",
+    description:
+      "Crash reports spike at payment on older Android versions; ship a fix and add a crash-free-sessions alert.",
     team: "digital",
     assignee: "cx_manager",
     channel: "app",
@@ -59,12 +67,18 @@ const ACTIONS: readonly ActionTemplate[] = [
     kpi: "nps",
     baseline: "5.00",
     target: "20.00",
-    history: [["proposed", 200], ["planned", 195], ["in_progress", 185], ["done", 160]],
+    history: [
+      ["proposed", 200],
+      ["planned", 195],
+      ["in_progress", 185],
+      ["done", 160],
+    ],
     dueInDays: -150,
   },
   {
     title: "De-escalation coaching for call-centre agents",
-    description: "Two-hour coaching for every agent, call reviews with team leads and a callback promise for escalations.",
+    description:
+      "Two-hour coaching for every agent, call reviews with team leads and a callback promise for escalations.",
     team: "service",
     assignee: "team_member",
     channel: "call_centre",
@@ -72,12 +86,17 @@ const ACTIONS: readonly ActionTemplate[] = [
     kpi: "ces",
     baseline: "4.60",
     target: "5.20",
-    history: [["proposed", 60], ["planned", 50], ["in_progress", 35]],
+    history: [
+      ["proposed", 60],
+      ["planned", 50],
+      ["in_progress", 35],
+    ],
     dueInDays: 30,
   },
   {
     title: "Plain-language invoices and a duplicate-charge check",
-    description: "Rewrite the invoice layout with customers and block a second charge for the same order within 24 hours.",
+    description:
+      "Rewrite the invoice layout with customers and block a second charge for the same order within 24 hours.",
     team: "service",
     assignee: null,
     stage: "service",
@@ -85,7 +104,10 @@ const ACTIONS: readonly ActionTemplate[] = [
     kpi: "csat",
     baseline: "55.00",
     target: "70.00",
-    history: [["proposed", 20], ["planned", 10]],
+    history: [
+      ["proposed", 20],
+      ["planned", 10],
+    ],
     dueInDays: 75,
   },
   {
@@ -98,7 +120,11 @@ const ACTIONS: readonly ActionTemplate[] = [
     kpi: "churn",
     baseline: "30.00",
     target: "22.00",
-    history: [["proposed", 120], ["planned", 110], ["dropped", 95]],
+    history: [
+      ["proposed", 120],
+      ["planned", 110],
+      ["dropped", 95],
+    ],
     dueInDays: -30,
     droppedReason: "Margin impact too high; revisit after the pricing review.",
   },
@@ -125,7 +151,11 @@ const TARGET_VALUES: ReadonlyArray<readonly [string, string, string, string, str
 const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Built after the activity stream, from the ids and figures it collected. */
-export function buildPlanning(plan: DemoPlan, reference: ReferenceData, stats: Map<number, WorkspaceStats>): PlanningData {
+export function buildPlanning(
+  plan: DemoPlan,
+  reference: ReferenceData,
+  stats: Map<number, WorkspaceStats>,
+): PlanningData {
   const data: PlanningData = { kpiTargets: [], actions: [], actionStatusChanges: [], actionFeedback: [] };
   let targetId = plan.ids.kpiTargets;
   let actionId = plan.ids.actions;
@@ -140,7 +170,14 @@ export function buildPlanning(plan: DemoPlan, reference: ReferenceData, stats: M
     const values = TARGET_VALUES[refs.plan.index % TARGET_VALUES.length] as (typeof TARGET_VALUES)[number];
     const [nps, deliveryCsat, serviceCes, segmentNps, churn, growth, appNps] = values;
     const revenueCents = stats.get(workspaceId)?.revenueCentsLast12Months ?? 0;
-    const base = { workspaceId, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, reviewDate, createdBy: users.cx_manager, createdAt };
+    const base = {
+      workspaceId,
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      reviewDate,
+      createdBy: users.cx_manager,
+      createdAt,
+    };
     const none = { segmentId: null, stageId: null, channel: null };
     const targets: Array<Omit<KpiTargetRow, "id" | keyof typeof base>> = [
       { kpi: "nps", scope: "all", ...none, targetValue: nps },
@@ -149,7 +186,12 @@ export function buildPlanning(plan: DemoPlan, reference: ReferenceData, stats: M
       { kpi: "nps", scope: "segment", ...none, segmentId: refs.segmentIds[0] as number, targetValue: segmentNps },
       { kpi: "nps", scope: "channel", ...none, channel: "app", targetValue: appNps },
       { kpi: "churn", scope: "all", ...none, targetValue: churn },
-      { kpi: "revenue", scope: "all", ...none, targetValue: formatCents(Math.max(0, Math.round(revenueCents * growth))) },
+      {
+        kpi: "revenue",
+        scope: "all",
+        ...none,
+        targetValue: formatCents(Math.max(0, Math.round(revenueCents * growth))),
+      },
       {
         kpi: "revenue_at_risk",
         scope: "all",
@@ -196,9 +238,15 @@ export function buildPlanning(plan: DemoPlan, reference: ReferenceData, stats: M
           actionId: id,
           fromStatus: previous,
           toStatus,
-          changedBy: toStatus === "in_progress" && template.assignee === "team_member" ? users.team_member : users.cx_manager,
+          changedBy:
+            toStatus === "in_progress" && template.assignee === "team_member" ? users.team_member : users.cx_manager,
           changedAt: at(daysAgo),
-          note: toStatus === "dropped" ? (template.droppedReason ?? null) : toStatus === "verified" ? "KPI moved past the target." : null,
+          note:
+            toStatus === "dropped"
+              ? (template.droppedReason ?? null)
+              : toStatus === "verified"
+                ? "KPI moved past the target."
+                : null,
         });
         previous = toStatus;
       }

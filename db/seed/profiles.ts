@@ -177,8 +177,23 @@ const NORTHWIND: WorkspaceProfile = {
       shift: -1.8,
       volumeBoost: 1.9,
     },
-    { label: "App outage after release 5.0", fromMonthsAgo: 11, toMonthsAgo: 11, channel: "app", theme: "app_crash", shift: -1.6, volumeBoost: 1.6 },
-    { label: "Proactive delivery SMS rolled out", fromMonthsAgo: 2, toMonthsAgo: 0, stage: "delivery", shift: 0.45, volumeBoost: 1 },
+    {
+      label: "App outage after release 5.0",
+      fromMonthsAgo: 11,
+      toMonthsAgo: 11,
+      channel: "app",
+      theme: "app_crash",
+      shift: -1.6,
+      volumeBoost: 1.6,
+    },
+    {
+      label: "Proactive delivery SMS rolled out",
+      fromMonthsAgo: 2,
+      toMonthsAgo: 0,
+      stage: "delivery",
+      shift: 0.45,
+      volumeBoost: 1,
+    },
   ],
 };
 
@@ -279,9 +294,33 @@ const CONTOSO: WorkspaceProfile = {
   decemberDeliveryShift: -0.35,
   refundRate: 0.05,
   episodes: [
-    { label: "Self-care app outage", fromMonthsAgo: 6, toMonthsAgo: 6, channel: "app", theme: "app_crash", shift: -1.7, volumeBoost: 1.8 },
-    { label: "Billing system migration", fromMonthsAgo: 9, toMonthsAgo: 8, stage: "service", theme: "billing", shift: -1.2, volumeBoost: 1.4 },
-    { label: "Router shipping backlog", fromMonthsAgo: 15, toMonthsAgo: 15, stage: "delivery", theme: "delivery_delay", shift: -1.5, volumeBoost: 1.5 },
+    {
+      label: "Self-care app outage",
+      fromMonthsAgo: 6,
+      toMonthsAgo: 6,
+      channel: "app",
+      theme: "app_crash",
+      shift: -1.7,
+      volumeBoost: 1.8,
+    },
+    {
+      label: "Billing system migration",
+      fromMonthsAgo: 9,
+      toMonthsAgo: 8,
+      stage: "service",
+      theme: "billing",
+      shift: -1.2,
+      volumeBoost: 1.4,
+    },
+    {
+      label: "Router shipping backlog",
+      fromMonthsAgo: 15,
+      toMonthsAgo: 15,
+      stage: "delivery",
+      theme: "delivery_delay",
+      shift: -1.5,
+      volumeBoost: 1.5,
+    },
   ],
 };
 

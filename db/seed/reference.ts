@@ -75,7 +75,13 @@ export function buildReferenceData(plan: DemoPlan, users: readonly DemoUserRef[]
 
   for (const wsPlan of plan.workspaces) {
     const { profile, workspaceId } = wsPlan;
-    data.workspaces.push({ id: workspaceId, slug: profile.slug, name: profile.name, currency: profile.currency, createdAt });
+    data.workspaces.push({
+      id: workspaceId,
+      slug: profile.slug,
+      name: profile.name,
+      currency: profile.currency,
+      createdAt,
+    });
     for (const user of users) {
       data.memberships.push({ workspaceId, userId: user.id, role: user.role, createdAt });
     }
@@ -119,7 +125,16 @@ export function buildReferenceData(plan: DemoPlan, users: readonly DemoUserRef[]
       data.slaPolicies.push({ workspaceId, priority, ...profile.sla[priority] });
     }
 
-    data.byWorkspace.push({ plan: wsPlan, workspaceId, segmentIds, stageIds, teamIds, themeIds, users: roles, touchpointIds });
+    data.byWorkspace.push({
+      plan: wsPlan,
+      workspaceId,
+      segmentIds,
+      stageIds,
+      teamIds,
+      themeIds,
+      users: roles,
+      touchpointIds,
+    });
   }
   return data;
 }

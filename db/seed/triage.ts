@@ -58,7 +58,13 @@ export function triage(ctx: WorkspaceContext, rng: Rng, input: TriageInput): Tri
   const now = ctx.plan.nowMs;
   const { receivedAt, label } = input;
   const priority: Priority =
-    label === "negative" ? (input.severe && rng.chance(0.35) ? "urgent" : "high") : label === "neutral" ? "normal" : "low";
+    label === "negative"
+      ? input.severe && rng.chance(0.35)
+        ? "urgent"
+        : "high"
+      : label === "neutral"
+        ? "normal"
+        : "low";
   const sla = ctx.profile.sla[priority];
   const ageDays = (now - receivedAt) / DAY_MS;
   const closedProbability = Math.min(0.97, 1 - Math.exp(-ageDays / (label === "negative" ? 4 : 9)));
@@ -86,7 +92,8 @@ export function triage(ctx: WorkspaceContext, rng: Rng, input: TriageInput): Tri
     resolvedAt = laterButNotAfter(rng, firstTriagedAt as number, sla.resolutionHours * rng.logNormal(0.45, 0.8), now);
   }
   if (status === "in_progress" || status === "resolved") {
-    assigneeId = teamKey === "service" && rng.chance(0.55) ? users.team_member : rng.chance(0.75) ? users.cx_manager : null;
+    assigneeId =
+      teamKey === "service" && rng.chance(0.55) ? users.team_member : rng.chance(0.75) ? users.cx_manager : null;
   } else if (status === "triaged" && rng.chance(0.4)) {
     assigneeId = users.cx_manager;
   }

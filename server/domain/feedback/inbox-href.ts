@@ -34,7 +34,10 @@ function monthRange(month: string): { from: string; to: string } {
   const match = MONTH.exec(month);
   const [year, number] = [Number(match?.[1]), Number(match?.[2])];
   if (!match || number < 1 || number > 12 || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new AppError("INVALID_INPUT", `"${month}" is not a month in the form YYYY-MM from ${MIN_YEAR}, e.g. 2026-03.`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `"${month}" is not a month in the form YYYY-MM from ${MIN_YEAR}, e.g. 2026-03.`,
+    );
   }
   return { from: formatIsoDate(dayNumber(year, number, 1)), to: formatIsoDate(dayNumber(year, number + 1, 0)) };
 }
