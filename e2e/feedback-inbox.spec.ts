@@ -287,3 +287,37 @@ test("a team member sees only their and their teams' items, and may work on them
   await expect(detail.getByRole("region", { name: "Actions" })).toBeVisible();
   await expect(detail.getByText("your role cannot change it")).toHaveCount(0);
 });
+
+test("a manager finds the suspicious reviews, reads why each was flagged and clears a genuine one", async ({
+  page,
+}) => {
+  await signIn(page, "cx@touchpoint.demo");
+  await page.goto("/feedback");
+  await expect(inbox(page)).toBeVisible();
+  await page.getByRole("group", { name: "Show only" }).getByRole("button", { name: "Suspicious" }).click();
+  await expect(page).toHaveURL(/\/feedback\?suspicious=true$/);
+  await expect(page.getByRole("list", { name: "Active filters" }).getByRole("link")).toHaveText(["Suspicious only"]);
+  // the demo's planted campaign: the same five-star text, many times, within minutes
+  const campaign = await list(page, { suspicious: true, q: "amazing prices" });
+  expect(campaign.length).toBeGreaterThanOrEqual(2);
+  const [first, second] = campaign as [ListItem, ListItem];
+
+  // the list is newest first: the campaign's items are in it, further down
+  await inbox(page).locator(`[data-feedback-id="${first.id}"]`).scrollIntoViewIfNeeded();
+  await expect(inbox(page).locator(`[data-feedback-id="${first.id}"]`)).toContainText("Suspicious");
+  await page.getByRole("button", { name: `Open feedback ${first.id}` }).click();
+  const flags = panel(page).getByRole("region", { name: "Why it looks suspicious" });
+  await expect(flags).toContainText("Copied text");
+  await expect(flags).toContainText(/The same text came from \d+ customers \(\d+ items\)\./);
+  await expect(flags).toContainText(/\d+ items came from review \(web\) within 10 minutes\./);
+  await expect(flags).toContainText("A review with no customer: no order can back it.");
+  await panel(page).screenshot({ path: join(SCREENSHOTS, "inbox-suspicious-flags.png") });
+  await page.screenshot({ path: join(SCREENSHOTS, "inbox-suspicious.png") });
+
+  await flags.getByRole("button", { name: "Clear: it is genuine" }).click();
+  await expect(announcement(page)).toHaveText("Flags cleared; this item will not be flagged again for these reasons.");
+  // cleared: it leaves the suspicious list, its history says so, and the others stay
+  await expect(inbox(page).locator(`[data-feedback-id="${first.id}"]`)).toHaveCount(0);
+  await expect(panel(page).getByRole("region", { name: "History" })).toContainText("cleared its suspicion flags");
+  await expect(inbox(page).locator(`[data-feedback-id="${second.id}"]`)).toBeVisible();
+});

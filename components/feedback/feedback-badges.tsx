@@ -1,6 +1,6 @@
 "use client";
 
-import { AlarmClock, CalendarClock } from "lucide-react";
+import { AlarmClock, CalendarClock, ShieldAlert } from "lucide-react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -125,6 +125,17 @@ export function DueBadge({
     <Badge tone="outline" title={t("feedback.due.dueOn", { date })}>
       <CalendarClock aria-hidden />
       {t("feedback.due.dueIn", { relative: formatRelative(dueAt, now, locale) })}
+    </Badge>
+  );
+}
+
+/** An item a suspicious-feedback rule flagged and no manager cleared. */
+export function SuspiciousBadge() {
+  const { t } = useI18n();
+  return (
+    <Badge tone="warning" title={t("feedback.flags.badgeTitle")}>
+      <ShieldAlert aria-hidden />
+      {t("feedback.flags.badge")}
     </Badge>
   );
 }

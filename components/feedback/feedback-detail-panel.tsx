@@ -11,6 +11,7 @@ import { describeError } from "./feedback-errors";
 import { FeedbackComments } from "./feedback-comments";
 import { FeedbackCustomerCard } from "./feedback-customer-card";
 import { FeedbackDetailItem } from "./feedback-detail-item";
+import { FeedbackFlags } from "./feedback-flags";
 import { FeedbackHistory } from "./feedback-history";
 import { type CommandRequest, FeedbackTriageActions } from "./feedback-triage-actions";
 import type { FeedbackAssignees, ThemeOption } from "./feedback-query";
@@ -99,6 +100,13 @@ export function FeedbackDetailPanel(props: FeedbackDetailPanelProps) {
               </p>
             )
           }
+        />
+        <FeedbackFlags
+          itemId={id}
+          flags={data.flags}
+          mayReview={data.mayReviewFlags}
+          when={when}
+          onAnnounce={onAnnounce}
         />
         <FeedbackCustomerCard customer={data.customer} currentId={id} when={day} onOpenItem={onOpenItem} />
         <FeedbackComments itemId={id} comments={data.comments} mayComment={data.mayComment} when={when} />

@@ -14,7 +14,7 @@ import { PRIORITY_ORDER, SENTIMENT_LABELS, SENTIMENTS, SORT_LABELS, SORTS } from
 import { FeedbackMoreFilters, FILTER_GRID, toNumber } from "./feedback-more-filters";
 import { FeedbackSearch } from "./feedback-search";
 import { FeedbackStatusFilter } from "./feedback-status-filter";
-import { FilterField, FilterSelect } from "./filter-select";
+import { FilterSelect } from "./filter-select";
 import type { HistoryMode } from "./use-inbox-url";
 import type { FeedbackFilterOptions } from "./use-filter-options";
 
@@ -194,17 +194,31 @@ export function FeedbackFilterBar(props: FeedbackFilterBarProps) {
             set({ segmentIds: value === undefined ? [] : value === "none" ? [null] : [Number(value)] })
           }
         />
-        <FilterField id={`${id}-overdue`} label={t("feedback.due.overdue")}>
-          <Button
-            id={`${id}-overdue`}
-            type="button"
-            variant={filters.overdue ? "default" : "outline"}
-            aria-pressed={filters.overdue === true}
-            onClick={() => set({ overdue: filters.overdue ? undefined : true })}
-          >
-            {t("feedback.filters.overdue")}
-          </Button>
-        </FilterField>
+        <div role="group" aria-labelledby={`${id}-only`} className="flex min-w-0 flex-col gap-1">
+          <span id={`${id}-only`} className="text-xs font-medium text-muted-foreground">
+            {t("feedback.filters.only")}
+          </span>
+          <div className="flex gap-2">
+            <Button
+              type="button"
+              className="flex-1"
+              variant={filters.overdue ? "default" : "outline"}
+              aria-pressed={filters.overdue === true}
+              onClick={() => set({ overdue: filters.overdue ? undefined : true })}
+            >
+              {t("feedback.due.overdue")}
+            </Button>
+            <Button
+              type="button"
+              className="flex-1"
+              variant={filters.suspicious ? "default" : "outline"}
+              aria-pressed={filters.suspicious === true}
+              onClick={() => set({ suspicious: filters.suspicious ? undefined : true })}
+            >
+              {t("feedback.filters.suspiciousLabel")}
+            </Button>
+          </div>
+        </div>
       </div>
       {showMore && (
         <FeedbackMoreFilters

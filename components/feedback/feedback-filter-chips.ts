@@ -133,6 +133,11 @@ export function feedbackFilterChips(
       overdue: undefined,
     });
   }
+  if (filters.suspicious !== undefined) {
+    add("suspicious", t(filters.suspicious ? "feedback.filters.suspicious" : "feedback.filters.notSuspicious"), {
+      suspicious: undefined,
+    });
+  }
   if (filters.from !== undefined || filters.to !== undefined) {
     const format = new Intl.DateTimeFormat(locale, {
       day: "numeric",

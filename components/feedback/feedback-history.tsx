@@ -75,6 +75,8 @@ function formatValue(
 function summary(entry: HistoryEntry, t: Translate, names: HistoryNames): { what: string; lines: string[] } {
   const after = isObject(entry.after) ? entry.after : {};
   if (entry.action === "feedback.comment") return { what: t("feedback.history.commented"), lines: [] };
+  if (entry.action === "feedback.flags_confirm") return { what: t("feedback.history.flagsConfirmed"), lines: [] };
+  if (entry.action === "feedback.flags_clear") return { what: t("feedback.history.flagsCleared"), lines: [] };
   if (entry.action === "feedback.setThemes") {
     const list = (value: unknown) =>
       (Array.isArray(value) ? value : []).map(

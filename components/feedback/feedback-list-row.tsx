@@ -4,7 +4,7 @@ import { Route, User, Users } from "lucide-react";
 import { memo, type MouseEvent } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
-import { DueBadge, PriorityLabel, ScoreBox, SentimentLabelView, StatusBadge } from "./feedback-badges";
+import { DueBadge, PriorityLabel, ScoreBox, SentimentLabelView, StatusBadge, SuspiciousBadge } from "./feedback-badges";
 import { formatRelative, sourceAndChannel } from "./feedback-format";
 import type { FeedbackItem } from "./feedback-query";
 
@@ -97,6 +97,7 @@ export const FeedbackListRow = memo(function FeedbackListRow(props: FeedbackList
             {item.assigneeName && item.teamName && <bdi className="truncate">· {item.teamName}</bdi>}
           </span>
           <DueBadge dueAt={item.dueAt} overdue={item.overdue} status={item.status} now={now} />
+          {item.suspicious && <SuspiciousBadge />}
           {item.stageName && (
             <span className="inline-flex min-w-0 items-center gap-1" title={t("feedback.detail.stage")}>
               <Route aria-hidden className="size-3" />

@@ -31,5 +31,11 @@ export function useFeedbackMutations() {
       onSuccess: (_result, { id }) => queryClient.invalidateQueries(trpc.feedback.detail.queryFilter({ id })),
     }),
   );
-  return { triage, bulkTriage, themesBulk, addComment, refreshList };
+  const reviewFlags = useMutation(
+    trpc.feedback.reviewFlags.mutationOptions({
+      onSuccess: (_result, { id }) =>
+        Promise.all([refreshList(), queryClient.invalidateQueries(trpc.feedback.detail.queryFilter({ id }))]),
+    }),
+  );
+  return { triage, bulkTriage, themesBulk, addComment, reviewFlags, refreshList };
 }

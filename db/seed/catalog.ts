@@ -105,16 +105,17 @@ export const SOURCE_STAGE_WEIGHTS: Record<FeedbackSource, readonly number[]> = {
 };
 
 /** Channel weights per source; `preferred` is the share that uses the customer's preferred channel. */
-export const SOURCE_CHANNELS: Record<FeedbackSource, { preferred: number; weights: Partial<Record<Channel, number>> }> = {
-  survey: { preferred: 0.5, weights: { email: 30, web: 25, app: 20, store: 20, call_centre: 5 } },
-  review: { preferred: 0, weights: { web: 45, app: 35, social: 20 } },
-  ticket: { preferred: 0.2, weights: { email: 35, web: 25, call_centre: 25, chat: 10, app: 5 } },
-  complaint: { preferred: 0.2, weights: { call_centre: 35, store: 25, email: 25, web: 10, social: 5 } },
-  social: { preferred: 0, weights: { social: 1 } },
-  chat: { preferred: 0, weights: { chat: 85, app: 15 } },
-  email: { preferred: 0, weights: { email: 1 } },
-  employee: { preferred: 0, weights: { store: 45, call_centre: 35, chat: 10, web: 5, app: 5 } },
-};
+export const SOURCE_CHANNELS: Record<FeedbackSource, { preferred: number; weights: Partial<Record<Channel, number>> }> =
+  {
+    survey: { preferred: 0.5, weights: { email: 30, web: 25, app: 20, store: 20, call_centre: 5 } },
+    review: { preferred: 0, weights: { web: 45, app: 35, social: 20 } },
+    ticket: { preferred: 0.2, weights: { email: 35, web: 25, call_centre: 25, chat: 10, app: 5 } },
+    complaint: { preferred: 0.2, weights: { call_centre: 35, store: 25, email: 25, web: 10, social: 5 } },
+    social: { preferred: 0, weights: { social: 1 } },
+    chat: { preferred: 0, weights: { chat: 85, app: 15 } },
+    email: { preferred: 0, weights: { email: 1 } },
+    employee: { preferred: 0, weights: { store: 45, call_centre: 35, chat: 10, web: 5, app: 5 } },
+  };
 
 /** How a source shifts scores: complaints are negative by nature, reviews lean positive. */
 export const SOURCE_EFFECT: Record<FeedbackSource, number> = {
@@ -151,8 +152,9 @@ export const CUSTOMER_SOURCE_WEIGHTS: Partial<Record<FeedbackSource, number>> = 
 
 export const ANONYMOUS_SOURCE_WEIGHTS: Partial<Record<FeedbackSource, number>> = {
   employee: 45,
-  review: 20,
-  social: 20,
+  // an anonymous review has no order behind it (the screening flags it unverified): few of them
+  review: 4,
+  social: 36,
   survey: 15,
 };
 

@@ -24,6 +24,7 @@ import { monthIndexOf } from "./plan";
 import type { Episode } from "./profiles";
 import { WeightedTable, type Rng } from "./random";
 import { touchpointKey } from "./reference";
+import { reviewDetail, latestPurchase, type ReviewedPurchase } from "./reviews";
 import type { FeedbackRow } from "./rows";
 import { THEME_KEYS, matchThemes, type ThemeKey } from "./themes";
 import { triage } from "./triage";
@@ -31,7 +32,13 @@ import { triage } from "./triage";
 const CUSTOMER_SOURCES = WeightedTable.fromRecord(CUSTOMER_SOURCE_WEIGHTS);
 const ANONYMOUS_SOURCES = WeightedTable.fromRecord(ANONYMOUS_SOURCE_WEIGHTS);
 /** Sources of the extra items an incident brings. */
-const EPISODE_SOURCES = WeightedTable.fromRecord<FeedbackSource>({ survey: 35, ticket: 25, review: 15, complaint: 15, chat: 10 });
+const EPISODE_SOURCES = WeightedTable.fromRecord<FeedbackSource>({
+  survey: 35,
+  ticket: 25,
+  review: 15,
+  complaint: 15,
+  chat: 10,
+});
 
 const STAGE_TABLES = Object.fromEntries(
   FEEDBACK_SOURCES.map((source) => [
@@ -139,7 +146,12 @@ function labelFor(kind: MetricKind, score: number | null, e: number, source: Fee
 }
 
 function sentimentFor(rng: Rng, label: SentimentLabel): number {
-  const value = label === "negative" ? -0.25 - 0.75 * rng.next() : label === "neutral" ? -0.2 + 0.4 * rng.next() : 0.25 + 0.75 * rng.next();
+  const value =
+    label === "negative"
+      ? -0.25 - 0.75 * rng.next()
+      : label === "neutral"
+        ? -0.2 + 0.4 * rng.next()
+        : 0.25 + 0.75 * rng.next();
   return Math.round(value * 100) / 100;
 }
 
@@ -173,7 +185,10 @@ function commentFor(
 }
 
 function matchesEpisode(episode: Episode, stage: StageKey, channel: Channel): boolean {
-  return (episode.stage === undefined || episode.stage === stage) && (episode.channel === undefined || episode.channel === channel);
+  return (
+    (episode.stage === undefined || episode.stage === stage) &&
+    (episode.channel === undefined || episode.channel === channel)
+  );
 }
 
 export interface GeneratedFeedback {
@@ -193,6 +208,7 @@ export function generateFeedbackItem(
   receivedAt: number,
   id: number,
   serial: number,
+  purchases: readonly ReviewedPurchase[] = [],
 ): GeneratedFeedback {
   const monthIndex = monthIndexOf(ctx.calendar, receivedAt);
   const episodes = ctx.monthEpisodes[monthIndex] as Episode[];
@@ -208,6 +224,9 @@ export function generateFeedbackItem(
   if (customer === null) source = ANONYMOUS_SOURCES.sample(rng);
   else if (forced) source = EPISODE_SOURCES.sample(rng);
   else source = CUSTOMER_SOURCES.sample(rng);
+  // customers review what they bought: most who bought nothing yet answer a survey instead
+  const purchase = customer && source === "review" ? latestPurchase(purchases, receivedAt) : null;
+  if (customer && source === "review" && !purchase && rng.chance(0.9)) source = "survey";
 
   const stage = forced?.stage ? STAGE_BY_KEY[forced.stage] : STAGE_TABLES[source].sample(rng);
   let channel: Channel;
@@ -215,7 +234,11 @@ export function generateFeedbackItem(
   else if (customer && rng.chance(SOURCE_CHANNELS[source].preferred)) channel = customer.preferredChannel;
   else channel = CHANNEL_TABLES[source].sample(rng);
 
-  let e = (customer ? customer.mood : rng.normal(ctx.meanMood, 0.9)) + stage.effect + CHANNEL_EFFECT[channel] + SOURCE_EFFECT[source];
+  let e =
+    (customer ? customer.mood : rng.normal(ctx.meanMood, 0.9)) +
+    stage.effect +
+    CHANNEL_EFFECT[channel] +
+    SOURCE_EFFECT[source];
   if (stage.key === "delivery" && ctx.calendar.calendarMonth[monthIndex] === 11) e += ctx.profile.decemberDeliveryShift;
   for (const episode of episodes) {
     if (episode === forced || matchesEpisode(episode, stage.key, channel)) e += episode.shift;
@@ -234,6 +257,7 @@ export function generateFeedbackItem(
   if (rng.chance(TEXT_SHARE[source])) {
     language = customer ? customer.language : ctx.anonymousLanguageTable.sample(rng);
     text = commentFor(rng, language, sentimentLabel, source, stage.key, channel, forced);
+    if (source === "review") text += reviewDetail(language, ctx.profile.currency, purchase, receivedAt);
     themes = matchThemes(text, language);
   }
 

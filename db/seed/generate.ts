@@ -2,6 +2,13 @@ import { DAY_MS, YEAR_MS, createWorkspaceContext, sampleTime, type WorkspaceCont
 import { STREAM_ANONYMOUS, customerRow, profileCustomer, type CustomerProfile } from "./generate-customers";
 import { generateFeedbackItem } from "./generate-feedback";
 import { generateOrders } from "./generate-orders";
+import {
+  CAMPAIGN_DAYS_BEFORE_NOW,
+  CAMPAIGN_SIZE,
+  CAMPAIGN_STEP_MS,
+  campaignReview,
+  type ReviewedPurchase,
+} from "./reviews";
 import type { DemoPlan } from "./plan";
 import { streamFor, type Rng } from "./random";
 import type { ReferenceData, WorkspaceRefs } from "./reference";
@@ -46,7 +53,10 @@ export function emptyStats(workspaceId: number): WorkspaceStats {
   return {
     workspaceId,
     revenueCentsLast12Months: 0,
-    negativeFeedbackByTheme: Object.fromEntries(THEME_KEYS.map((k) => [k, []])) as unknown as Record<ThemeKey, number[]>,
+    negativeFeedbackByTheme: Object.fromEntries(THEME_KEYS.map((k) => [k, []])) as unknown as Record<
+      ThemeKey,
+      number[]
+    >,
   };
 }
 
@@ -95,10 +105,17 @@ export function* generateWorkspaceActivity(
   const full = () =>
     batch.customers.length >= batchSize || batch.orders.length >= batchSize || batch.feedback.length >= batchSize;
 
-  const pushFeedback = (customer: CustomerProfile | null, rng: Rng, receivedAt: number) => {
+  const pushFeedback = (
+    customer: CustomerProfile | null,
+    rng: Rng,
+    receivedAt: number,
+    purchases: readonly ReviewedPurchase[] = [],
+    planted = false,
+  ) => {
     const id = ws.firstFeedbackId + feedbackDone;
     feedbackDone += 1;
-    const item = generateFeedbackItem(ctx, rng, customer, receivedAt, id, feedbackDone);
+    let item = generateFeedbackItem(ctx, rng, customer, receivedAt, id, feedbackDone, purchases);
+    if (planted) item = campaignReview(item);
     batch.feedback.push(item.row);
     for (const theme of item.themes) {
       batch.feedbackThemes.push({ feedbackId: id, themeId: ctx.refs.themeIds[theme], origin: "rule" });
@@ -120,13 +137,16 @@ export function* generateWorkspaceActivity(
     const orders = generateOrders(ctx, customer, orderCount, ws.firstOrderId + ordersDone, ordersDone, onOrder);
     ordersDone += orderCount;
     for (const order of orders) batch.orders.push(order);
+    const purchases = orders
+      .filter((order) => order.kind === "purchase")
+      .map((order) => ({ at: Date.parse(order.orderedAt), cents: Math.round(Number(order.amount) * 100) }));
 
     feedbackCumulative += customer.feedbackWeight;
     const customerFeedbackDone = feedbackDone - anonymousDone;
     const feedbackCount =
       cumulativeCount(customerFeedback, feedbackCumulative, feedbackWeightSum, isLast) - customerFeedbackDone;
     for (let j = 0; j < feedbackCount; j += 1) {
-      pushFeedback(customer, customer.rng, sampleCustomerFeedbackTime(ctx, customer));
+      pushFeedback(customer, customer.rng, sampleCustomerFeedbackTime(ctx, customer), purchases);
       if (full()) {
         yield batch;
         batch = emptyBatch(ws.workspaceId);
@@ -154,6 +174,14 @@ export function* generateWorkspaceActivity(
   function pushAnonymous(): void {
     const rng = streamFor(plan.seed, ws.index, STREAM_ANONYMOUS, anonymousDone);
     anonymousDone += 1;
+    // a workspace's first anonymous items are the planted fake-review campaign
+    const planted = ws.anonymousFeedback >= 2 * CAMPAIGN_SIZE && anonymousDone <= CAMPAIGN_SIZE;
+    if (planted) {
+      const k = anonymousDone - 1;
+      const at = plan.nowMs - CAMPAIGN_DAYS_BEFORE_NOW * DAY_MS + k * CAMPAIGN_STEP_MS;
+      pushFeedback(null, rng, at, [], true);
+      return;
+    }
     const receivedAt = sampleTime(
       rng,
       ctx.calendar,

@@ -6,6 +6,7 @@ import { createTestDb } from "../test-db";
 import { testEngine, testServerUrl } from "../test-engine";
 import { DEMO_USERS, DEMO_WORKSPACES } from "./demo-users";
 import { resetDatabase } from "./reset";
+import { CAMPAIGN_SIZE, CAMPAIGN_TEXT } from "./reviews";
 import { SEEDED_TABLES, isDatabaseEmpty, seedDemo, type SeedOptions, type SeedSummary } from "./seed";
 import { createThrowawayDatabase } from "../throwaway-db";
 
@@ -78,6 +79,28 @@ describe(`seedDemo (${testEngine()})`, () => {
     expect(first!.customers).not.toBe(second!.customers);
     expect(first!.feedback).not.toBe(second!.feedback);
     expect(first!.revenue).not.toBe(second!.revenue);
+  });
+
+  it("screens the reviews: the planted campaign is flagged, and few honest reviews are", async () => {
+    const flags = await queryRows<{ workspaceId: number; code: string; n: number }>(
+      handle.db,
+      sql`SELECT f.workspace_id AS "workspaceId", ff.code::text AS code, count(*)::int AS n
+        FROM feedback_flags ff JOIN feedback f ON f.id = ff.feedback_id
+        WHERE f.text = ${CAMPAIGN_TEXT} GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    const workspaceIds = [...new Set(flags.map((f) => f.workspaceId))];
+    expect(workspaceIds).toHaveLength(DEMO_WORKSPACES.length);
+    expect(flags).toEqual(
+      workspaceIds.flatMap((workspaceId) =>
+        ["burst", "duplicate_text", "unverified_review"].map((code) => ({ workspaceId, code, n: CAMPAIGN_SIZE })),
+      ),
+    );
+    const [share] = await queryRows<{ flagged: number; reviews: number }>(
+      handle.db,
+      sql`SELECT count(*) FILTER (WHERE suspicious)::int AS flagged, count(*)::int AS reviews FROM feedback
+        WHERE source = 'review' AND text IS DISTINCT FROM ${CAMPAIGN_TEXT}`,
+    );
+    expect(share!.flagged / share!.reviews).toBeLessThan(0.1);
   });
 
   it("makes every demo user a member of every demo workspace with their role", async () => {

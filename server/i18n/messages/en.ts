@@ -75,7 +75,8 @@ export const en = {
       empty: "No responses in this period. Choose a longer period or fewer filters.",
       drillHintSegments:
         "Select a segment to open its feedback. With the keyboard: focus the chart, move with the arrow keys, press Enter.",
-      drillHintMonths: "Select a month to open its feedback. With the keyboard: focus the chart, move with ← →, press Enter.",
+      drillHintMonths:
+        "Select a month to open its feedback. With the keyboard: focus the chart, move with ← →, press Enter.",
       drillHintCells: "Select a cell to open the feedback of that stage and segment.",
       drillHintPanels: "Select a segment's panel to open its feedback.",
     },
@@ -149,7 +150,8 @@ export const en = {
       },
       promoterMinusDetractor: "Promoter − detractor: {value} per customer",
       valuePanelLabel: "{name}: promoters {promoter}, passives {passive}, detractors {detractor} per customer",
-      valueScaleNote: "Each segment has its own scale: compare the bars within a segment, and the amounts across segments.",
+      valueScaleNote:
+        "Each segment has its own scale: compare the bars within a segment, and the amounts across segments.",
       riskTitle: "Revenue at risk by segment",
       riskRule: "Trailing-12-month revenue ({from} – {to}) of customers whose latest NPS answer is 0–6.",
       riskTotal: "Total at risk: {value} · churn-weighted: {weighted}",
@@ -157,8 +159,10 @@ export const en = {
     },
     trends: {
       title: "{kpi} and revenue, last 24 months",
-      aboutNps: "Monthly NPS (answers received that month) over net monthly revenue. Rings mark changes beyond the margin of error.",
-      aboutCsat: "Monthly CSAT (share of 4–5 answers) over net monthly revenue. Rings mark changes beyond the margin of error.",
+      aboutNps:
+        "Monthly NPS (answers received that month) over net monthly revenue. Rings mark changes beyond the margin of error.",
+      aboutCsat:
+        "Monthly CSAT (share of 4–5 answers) over net monthly revenue. Rings mark changes beyond the margin of error.",
       kpiToggle: "Score shown",
       splitToggle: "Split",
       total: "Total",
@@ -376,6 +380,10 @@ export const en = {
       person: "Person #{id}",
       overdue: "Overdue only",
       notOverdue: "Not overdue",
+      suspicious: "Suspicious only",
+      notSuspicious: "Not suspicious",
+      suspiciousLabel: "Suspicious",
+      only: "Show only",
       from: "From {date}",
       to: "Until {date}",
       dateFrom: "Received from",
@@ -443,6 +451,8 @@ export const en = {
         setDueDate: "changed the due date",
       },
       commented: "added an internal comment",
+      flagsConfirmed: "confirmed it as suspicious",
+      flagsCleared: "cleared its suspicion flags",
       themes: "changed the themes",
       changed: "changed this item",
       field: {
@@ -462,6 +472,29 @@ export const en = {
       no: "no",
       added: "Added: {names}",
       removed: "Removed: {names}",
+    },
+    flags: {
+      heading: "Why it looks suspicious",
+      badge: "Suspicious",
+      badgeTitle: "A rule flagged this item as possibly fake or low quality",
+      intro: "Rules flag reviews that may be fake or low quality. Look at the reasons, then confirm or clear.",
+      code: {
+        duplicate_text: "Copied text",
+        burst: "Burst",
+        unverified_review: "Unverified",
+        extreme_score_no_text: "Score without comment",
+      },
+      state: {
+        open: "To review",
+        confirmed: "Confirmed",
+        cleared: "Cleared",
+      },
+      reviewedBy: "{state} by {name}, {date}",
+      confirm: "Confirm as suspicious",
+      clear: "Clear: it is genuine",
+      confirmed: "Flags confirmed.",
+      cleared: "Flags cleared; this item will not be flagged again for these reasons.",
+      readOnly: "Managers confirm or clear these flags.",
     },
     comments: {
       heading: "Internal comments",
@@ -588,7 +621,8 @@ export const en = {
   },
   journeys: {
     title: "Journeys",
-    description: "The stages customers go through, where they meet the brand, and how much feedback each stage receives.",
+    description:
+      "The stages customers go through, where they meet the brand, and how much feedback each stage receives.",
     stage: "Stage {number}",
     feedbackWindow: "Feedback, last {days} days",
     mainMetric: "Main metric: {metric}",
@@ -866,7 +900,8 @@ export const en = {
       colLanguage: "Language",
       colCount: "Negative comments",
       colLift: "Lift",
-      liftHint: "How many times more often the phrase occurs in negative comments than in all comments of its language.",
+      liftHint:
+        "How many times more often the phrase occurs in negative comments than in all comments of its language.",
       countOf: "{count} of {total}",
       lift: "×{value}",
       add: "Add as theme",
@@ -874,7 +909,8 @@ export const en = {
       loading: "Looking for recurring phrases in negative feedback…",
       failed: "The suggestions could not be loaded.",
       retry: "Retry",
-      empty: "No suggestions: the frequent phrases of negative feedback in the last 90 days are covered by themes already.",
+      empty:
+        "No suggestions: the frequent phrases of negative feedback in the last 90 days are covered by themes already.",
     },
   },
   themeAnalytics: {
