@@ -114,6 +114,8 @@ async function main(): Promise<number> {
       ["one team", { teamId: team }],
       ["last 30 days", { from: monthAgo, to: today }],
       ["overdue", { overdue: true }],
+      ["suspicious", { suspicious: true }],
+      ["not suspicious", { suspicious: false }],
       ["order: priority", { sort: "priority" }],
       ["order: most negative", { sort: "negative" }],
     ].map(([name, input]) => ({
