@@ -96,6 +96,7 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
     input: (f: Fixture) => ({ ids: [f.feedbackIds[triaged++]], command: { type: "triage" } }),
   },
   "journeys.list": { permission: "journeys.read" },
+  "journeys.map": { permission: "journeys.read", input: {} },
   "segments.list": { permission: "segments.read" },
   "actions.list": { permission: "actions.read", input: {} },
   "customers.list": { permission: "customers.read", input: { limit: 5 } },

@@ -1,6 +1,12 @@
+import { dashboardFiltersInput } from "../../domain/dashboard/filters";
+import { getJourneyMap } from "../../services/journey-map";
 import { listJourneyStages } from "../../services/journeys";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 export const journeysRouter = createTRPCRouter({
   list: permissionProcedure("journeys.read").query(({ ctx }) => listJourneyStages(ctx.db, ctx.membership.workspaceId)),
+  /** Per stage and touchpoint: volume, main metric, sentiment, trend and friction themes for a filter set. */
+  map: permissionProcedure("journeys.read")
+    .input(dashboardFiltersInput)
+    .query(({ ctx, input }) => getJourneyMap(ctx.db, ctx.membership.workspaceId, input)),
 });
