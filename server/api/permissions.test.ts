@@ -97,6 +97,8 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   },
   "journeys.list": { permission: "journeys.read" },
   "journeys.map": { permission: "journeys.read", input: {} },
+  "journeys.momentsOfTruth": { permission: "journeys.read", input: {} },
+  "journeys.funnel": { permission: "journeys.read", input: {} },
   "segments.list": { permission: "segments.read" },
   "actions.list": { permission: "actions.read", input: {} },
   "customers.list": { permission: "customers.read", input: { limit: 5 } },

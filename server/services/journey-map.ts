@@ -84,7 +84,7 @@ function figuresOf(rows: GroupRow[], kind: StageMetric): JourneyFigures {
 }
 
 /** Raw feedback of the filters' segments, region and channel (stage filters do not narrow the map). */
-function rawScope(workspaceId: number, filters: DashboardFilters): SQL {
+export function journeyFeedbackScope(workspaceId: number, filters: DashboardFilters): SQL {
   const parts: SQL[] = [sql`f.workspace_id = ${workspaceId}`];
   if (filters.channel) parts.push(sql`f.channel = ${filters.channel}`);
   if (filters.segmentIds.length > 0 || filters.region) {
@@ -97,7 +97,7 @@ function rawScope(workspaceId: number, filters: DashboardFilters): SQL {
 }
 
 /** received_at inside a period's calendar days (UTC, as the cube's days). */
-const inPeriod = (period: ResolvedPeriod) =>
+export const inPeriod = (period: ResolvedPeriod) =>
   sql`f.received_at >= ${period.from}::date::timestamp AT TIME ZONE 'UTC'
     AND f.received_at < (${period.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`;
 
@@ -117,7 +117,7 @@ export async function getJourneyMap(db: Db, workspaceId: number, filters: Dashbo
   const ranges = [{ which: "current", from: period.from, to: period.to }];
   if (previous) ranges.push({ which: "previous", from: previous.from, to: previous.to });
   const scope = { workspaceId, filters: { ...filters, stageId: undefined }, byStage: true };
-  const raw = rawScope(workspaceId, filters);
+  const raw = journeyFeedbackScope(workspaceId, filters);
   const periods = previous
     ? sql`CASE WHEN ${inPeriod(period)} THEN 'current' WHEN ${inPeriod(previous)} THEN 'previous' END`
     : sql`CASE WHEN ${inPeriod(period)} THEN 'current' END`;

@@ -1,4 +1,5 @@
 import { dashboardFiltersInput } from "../../domain/dashboard/filters";
+import { getJourneyFunnel, getMomentsOfTruth } from "../../services/journey-insights";
 import { getJourneyMap } from "../../services/journey-map";
 import { listJourneyStages } from "../../services/journeys";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
@@ -9,4 +10,12 @@ export const journeysRouter = createTRPCRouter({
   map: permissionProcedure("journeys.read")
     .input(dashboardFiltersInput)
     .query(({ ctx, input }) => getJourneyMap(ctx.db, ctx.membership.workspaceId, input)),
+  /** Stages ranked by the revenue their friction costs (detractor revenue and theme impact). */
+  momentsOfTruth: permissionProcedure("journeys.read")
+    .input(dashboardFiltersInput)
+    .query(({ ctx, input }) => getMomentsOfTruth(ctx.db, ctx.membership.workspaceId, input)),
+  /** Customers reaching each stage and the drop between stages, overall and per segment. */
+  funnel: permissionProcedure("journeys.read")
+    .input(dashboardFiltersInput)
+    .query(({ ctx, input }) => getJourneyFunnel(ctx.db, ctx.membership.workspaceId, input)),
 });
