@@ -1,15 +1,10 @@
-import { z } from "zod";
-import { ACTION_STATUSES, type ActionStatus } from "../enums";
+import type { ActionStatus } from "../enums";
 import { CLOSED_ACTION_STATUSES } from "./workflow";
 
 export * from "./inputs";
+export * from "./queries";
 export * from "./review";
 export * from "./workflow";
-
-export const listActionsInput = z.object({
-  status: z.enum(ACTION_STATUSES).optional(),
-});
-export type ListActionsInput = z.infer<typeof listActionsInput>;
 
 /**
  * An action is overdue when its due date (YYYY-MM-DD) is strictly before `today` (YYYY-MM-DD) and
