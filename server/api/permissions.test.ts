@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { createCustomer, createFeedback } from "@/db/factories";
-import { feedbackFlags, themes } from "@/db/schema";
+import { createAction, createCustomer, createFeedback, createTeam } from "@/db/factories";
+import { feedbackFlags, teamMembers, themes } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { ROLES } from "../domain/enums";
 import { createTargetInput } from "../domain/targets";
@@ -22,6 +22,8 @@ type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
   feedbackIds: number[];
   themeId: number;
   spareThemeIds: number[];
+  /** actions of the team member's team: one to read and comment on, one done, one verified, and one per call that changes one */
+  actions: { main: number; done: number; verified: number; planned: number[]; editable: number[] };
 };
 /** A valid NPS target for one calendar year: each call that may create gets a year of its own. */
 const targetFor = (year: number) => ({
@@ -37,6 +39,8 @@ let removals = 0;
 let triaged = 0;
 let themeNames = 0;
 let themeRemovals = 0;
+let actionMoves = 0;
+let actionEdits = 0;
 const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown | ((f: Fixture) => unknown) }> = {
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
@@ -101,6 +105,28 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "journeys.funnel": { permission: "journeys.read", input: {} },
   "segments.list": { permission: "segments.read" },
   "actions.list": { permission: "actions.read", input: {} },
+  "actions.byId": { permission: "actions.read", input: (f: Fixture) => ({ id: f.actions.main }) },
+  "actions.create": { permission: "actions.manage", input: { title: "Shorter checkout", kpi: "csat" } },
+  // every call edits or moves an action of its own (a second move of one action would be illegal)
+  "actions.update": {
+    permission: "actions.work",
+    input: (f: Fixture) => ({ id: f.actions.editable[actionEdits++], version: 1, title: "Renamed action" }),
+  },
+  "actions.setStatus": {
+    permission: "actions.work",
+    input: (f: Fixture) => ({ id: f.actions.planned[actionMoves++], status: "in_progress" }),
+  },
+  "actions.addComment": {
+    permission: "actions.work",
+    input: (f: Fixture) => ({ actionId: f.actions.main, body: "On it." }),
+  },
+  "actions.impact": { permission: "actions.read", input: (f: Fixture) => ({ id: f.actions.done }) },
+  "actions.impactOverview": { permission: "actions.read", input: {} },
+  "actions.upForReview": { permission: "actions.read" },
+  "actions.resolveFeedback": {
+    permission: "actions.manage",
+    input: (f: Fixture) => ({ id: f.actions.verified, customerContacted: false }),
+  },
   "customers.list": { permission: "customers.read", input: { limit: 5 } },
   "customers.byId": { permission: "customers.read", input: (f: Fixture) => ({ id: f.customerId }) },
   "targets.list": { permission: "dashboard.read" },
@@ -151,9 +177,28 @@ beforeAll(async () => {
     targetIds,
     feedbackIds,
     themeId: theme!.id,
+    actions: await createActionFixture(roles),
   };
 });
 afterAll(() => handle.close());
+
+/** Actions owned by a team the team member belongs to, so every role allowed may act on them. */
+async function createActionFixture(roles: Awaited<ReturnType<typeof createRoleFixture>>): Promise<Fixture["actions"]> {
+  const ws = roles.workspace.id;
+  const team = await createTeam(handle.db, ws);
+  await handle.db.insert(teamMembers).values({ teamId: team.id, userId: roles.users.team_member.id });
+  const make = async (overrides: Parameters<typeof createAction>[2]) =>
+    (await createAction(handle.db, ws, { ownerTeamId: team.id, ...overrides })).id;
+  const many = (status: "planned" | "proposed") =>
+    Promise.all(Array.from({ length: ROLES.length + 1 }, () => make({ status })));
+  return {
+    main: await make({ status: "in_progress" }),
+    done: await make({ status: "done", completedAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) }),
+    verified: await make({ status: "verified", completedAt: new Date() }),
+    planned: await many("planned"),
+    editable: await many("proposed"),
+  };
+}
 
 function inputFor(row: { input?: unknown }): unknown {
   return typeof row.input === "function" ? (row.input as (f: Fixture) => unknown)(fixture) : row.input;

@@ -22,7 +22,10 @@ export const PERMISSIONS = [
   "segments.manage",
   "customers.read",
   "actions.read",
+  /** Create, edit anything on, verify, drop and close the loop of any action of the workspace. */
   "actions.manage",
+  /** Edit, move and comment on the actions one may work on: all (with actions.manage) or one's teams'. */
+  "actions.work",
   "targets.manage",
   "audit.read",
 ] as const;
@@ -49,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "feedback.configure",
     "journeys.manage",
     "actions.manage",
+    "actions.work",
   ]),
   team_member: new Set([
     "workspace.read",
@@ -57,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "feedback.work",
     "journeys.read",
     "actions.read",
+    "actions.work",
   ]),
 };
 
