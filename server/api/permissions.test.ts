@@ -1,7 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { createAction, createCustomer, createFeedback, createTeam } from "@/db/factories";
+import {
+  createAction,
+  createCustomer,
+  createFeedback,
+  createStage,
+  createTeam,
+  createTouchpoint,
+} from "@/db/factories";
 import { feedbackFlags, teamMembers, themes } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { ROLES } from "../domain/enums";
@@ -22,6 +29,9 @@ type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
   feedbackIds: number[];
   themeId: number;
   spareThemeIds: number[];
+  /** three live stages (reordered in place, the last then archived); a touchpoint on the first */
+  stageIds: number[];
+  touchpointId: number;
   /** actions of the team member's team: one to read and comment on, one done, one verified, and one per call that changes one */
   actions: { main: number; done: number; verified: number; planned: number[]; editable: number[] };
 };
@@ -38,6 +48,7 @@ let targetYear = 2100;
 let removals = 0;
 let triaged = 0;
 let themeNames = 0;
+let journeyNames = 0;
 let themeRemovals = 0;
 let actionMoves = 0;
 let actionEdits = 0;
@@ -103,6 +114,23 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "journeys.map": { permission: "journeys.read", input: {} },
   "journeys.momentsOfTruth": { permission: "journeys.read", input: {} },
   "journeys.funnel": { permission: "journeys.read", input: {} },
+  // before createStage: the order lists every live stage, and creating adds some
+  "journeys.reorderStages": { permission: "journeys.manage", input: (f: Fixture) => ({ ids: f.stageIds }) },
+  "journeys.createStage": { permission: "journeys.manage", input: () => ({ name: `Stage ${(journeyNames += 1)}` }) },
+  "journeys.updateStage": {
+    permission: "journeys.manage",
+    input: (f: Fixture) => ({ id: f.stageIds[0], name: `Renamed ${(journeyNames += 1)}` }),
+  },
+  "journeys.archiveStage": { permission: "journeys.manage", input: (f: Fixture) => ({ id: f.stageIds[2] }) },
+  "journeys.createTouchpoint": {
+    permission: "journeys.manage",
+    input: (f: Fixture) => ({ stageId: f.stageIds[0], name: `Point ${(journeyNames += 1)}`, channel: "web" }),
+  },
+  "journeys.updateTouchpoint": {
+    permission: "journeys.manage",
+    input: (f: Fixture) => ({ id: f.touchpointId, name: `Point ${(journeyNames += 1)}` }),
+  },
+  "journeys.archiveTouchpoint": { permission: "journeys.manage", input: (f: Fixture) => ({ id: f.touchpointId }) },
   "segments.list": { permission: "segments.read" },
   "actions.list": { permission: "actions.read", input: {} },
   "actions.byId": { permission: "actions.read", input: (f: Fixture) => ({ id: f.actions.main }) },
@@ -178,9 +206,19 @@ beforeAll(async () => {
     feedbackIds,
     themeId: theme!.id,
     actions: await createActionFixture(roles),
+    ...(await createJourneyFixture(roles.workspace.id)),
   };
 });
 afterAll(() => handle.close());
+
+async function createJourneyFixture(workspaceId: number) {
+  const stageIds: number[] = [];
+  for (const position of [0, 1, 2]) {
+    stageIds.push((await createStage(handle.db, workspaceId, { name: `Fixture stage ${position}`, position })).id);
+  }
+  const touchpointId = (await createTouchpoint(handle.db, workspaceId, stageIds[0]!, { name: "Fixture point" })).id;
+  return { stageIds, touchpointId };
+}
 
 /** Actions owned by a team the team member belongs to, so every role allowed may act on them. */
 async function createActionFixture(roles: Awaited<ReturnType<typeof createRoleFixture>>): Promise<Fixture["actions"]> {

@@ -1,4 +1,5 @@
 export * from "./funnel";
+export * from "./inputs";
 export * from "./moments-of-truth";
 export * from "./stages";
 
