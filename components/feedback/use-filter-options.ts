@@ -19,7 +19,7 @@ const NONE: never[] = [];
 /**
  * Choices for the inbox's filter controls and names for its chips, from queries the page prefetched:
  * segments and regions (dashboard), stages with touchpoints (journeys), themes, people and teams
- * (only for those who may assign). Lists are empty while loading or when the role may not read them.
+ * (the owner filter, for every reader). Lists are empty while loading or when the role may not read them.
  * `labels` (feedback.filterLabels) names segments and a stage the lists lack, e.g. archived ones.
  */
 export function useFilterOptions(access: InboxAccess, labels: FeedbackFilterLabels) {
@@ -27,7 +27,7 @@ export function useFilterOptions(access: InboxAccess, labels: FeedbackFilterLabe
   const dashboard = useQuery({ ...trpc.dashboard.filterOptions.queryOptions(), enabled: access.canReadDashboard });
   const journeys = useQuery({ ...trpc.journeys.list.queryOptions(), enabled: access.canReadJourneys });
   const themes = useQuery(trpc.feedback.themeOptions.queryOptions());
-  const assignees = useQuery({ ...trpc.feedback.assignees.queryOptions(), enabled: access.canWork });
+  const assignees = useQuery(trpc.feedback.assignees.queryOptions());
 
   const stages = journeys.data?.items ?? NONE;
   const options = {

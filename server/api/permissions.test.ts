@@ -78,7 +78,7 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
     permission: "feedback.triage",
     input: (f: Fixture) => ({ id: f.feedbackIds.at(-1), verdict: "confirm" }),
   },
-  "feedback.assignees": { permission: "feedback.work" },
+  "feedback.assignees": { permission: "feedback.read" },
   "feedback.themeOptions": { permission: "feedback.read" },
   "feedback.themesBulk": {
     permission: "feedback.work",

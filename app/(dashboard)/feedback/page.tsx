@@ -46,7 +46,7 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
   );
   if (itemId !== undefined) void queryClient.prefetchQuery(trpc.feedback.detail.queryOptions({ id: itemId }));
   void queryClient.prefetchQuery(trpc.feedback.themeOptions.queryOptions());
-  if (access.canWork) void queryClient.prefetchQuery(trpc.feedback.assignees.queryOptions());
+  void queryClient.prefetchQuery(trpc.feedback.assignees.queryOptions());
   if (access.canReadDashboard) void queryClient.prefetchQuery(trpc.dashboard.filterOptions.queryOptions());
   if (access.canReadJourneys) void queryClient.prefetchQuery(trpc.journeys.list.queryOptions());
   const needsLabels = filters.segmentIds.some((id) => id !== null) || filters.stageId !== undefined;

@@ -69,8 +69,8 @@ export const feedbackRouter = createTRPCRouter({
   reviewFlags: permissionProcedure("feedback.triage")
     .input(z.object({ id: feedbackId, verdict: z.enum(FLAG_VERDICTS, { error: "A verdict is confirm or clear." }) }))
     .mutation(({ ctx, input }) => reviewFeedbackFlags(ctx.db, actorOf(ctx), input)),
-  /** Members and teams an item can be assigned to. */
-  assignees: permissionProcedure("feedback.work").query(({ ctx }) => listAssignees(ctx.db, ctx.membership.workspaceId)),
+  /** Members and teams: whom an item can be assigned to, and the inbox's owner filter for every reader. */
+  assignees: permissionProcedure("feedback.read").query(({ ctx }) => listAssignees(ctx.db, ctx.membership.workspaceId)),
   themeOptions: permissionProcedure("feedback.read").query(({ ctx }) =>
     listThemeOptions(ctx.db, ctx.membership.workspaceId),
   ),
