@@ -109,15 +109,13 @@ export async function createAction(db: Db, actor: ActionsActor, input: CreateAct
       })
       .returning();
     const action = created!;
-    await tx
-      .insert(actionStatusChanges)
-      .values({
-        actionId: action.id,
-        fromStatus: null,
-        toStatus: action.status,
-        changedBy: actor.userId,
-        changedAt: now,
-      });
+    await tx.insert(actionStatusChanges).values({
+      actionId: action.id,
+      fromStatus: null,
+      toStatus: action.status,
+      changedBy: actor.userId,
+      changedAt: now,
+    });
     if (feedbackIds.length > 0) {
       await tx.insert(actionFeedback).values(feedbackIds.map((feedbackId) => ({ actionId: action.id, feedbackId })));
     }

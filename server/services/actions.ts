@@ -76,9 +76,10 @@ export async function findVisibleAction(db: Db, actor: ActionsActor, id: number)
   return row;
 }
 
-const teamName = sql<string | null>`(SELECT ${teams.name} FROM ${teams}
-  WHERE ${teams.id} = ${actions.ownerTeamId} AND ${teams.workspaceId} = ${actions.workspaceId})`;
-const assigneeName = sql<string | null>`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${actions.assigneeId})`;
+// qualified by hand: inside a subquery drizzle would leave both workspace_id columns unqualified
+const teamName = sql<string | null>`(SELECT t.name FROM teams t
+  WHERE t.id = "actions"."owner_team_id" AND t.workspace_id = "actions"."workspace_id")`;
+const assigneeName = sql<string | null>`(SELECT u.name FROM users u WHERE u.id = "actions"."assignee_id")`;
 
 /**
  * The actions an actor sees, by due date (undated last) then id, one bounded page at a time

@@ -41,15 +41,24 @@ beforeAll(async () => {
     dueDate: dayOffset(-1),
   });
   // a team of another workspace must not leak through the (unscoped) team reference
-  await createAction(db, ws, { title: "Odd team", status: "planned", dueDate: dayOffset(30), ownerTeamId: foreignTeam.id });
+  await createAction(db, ws, {
+    title: "Odd team",
+    status: "planned",
+    dueDate: dayOffset(30),
+    ownerTeamId: foreignTeam.id,
+  });
 
-  await createAction(db, other.workspace.id, { title: "Foreign action", status: "in_progress", dueDate: dayOffset(-5) });
+  await createAction(db, other.workspace.id, {
+    title: "Foreign action",
+    status: "in_progress",
+    dueDate: dayOffset(-5),
+  });
 });
 afterAll(() => handle.close());
 
 describe("actions.list", () => {
   it("returns this workspace's actions by due date, undated last, with team, assignee and overdue flag", async () => {
-    const caller = await callerFor(handle.db, fixture.users.team_member, fixture.workspace.id);
+    const caller = await callerFor(handle.db, fixture.users.executive, fixture.workspace.id);
     const { items, today } = await caller.actions.list({});
     expect(today).toBe(dayOffset(0));
     expect(items.map((a) => [a.title, a.overdue])).toEqual([
@@ -77,6 +86,34 @@ describe("actions.list", () => {
     const { items } = await caller.actions.list({ status: "planned" });
     expect(items.map((a) => a.title)).toEqual(["Due today", "Next week", "Odd team"]);
     expect((await caller.actions.list({ status: "verified" })).items).toEqual([]);
+  });
+
+  it("a team member without a team sees none; filters combine", async () => {
+    const member = await callerFor(handle.db, fixture.users.team_member, fixture.workspace.id);
+    expect((await member.actions.list({})).items).toEqual([]);
+    const admin = await callerFor(handle.db, fixture.users.admin, fixture.workspace.id);
+    expect((await admin.actions.list({ overdue: true })).items.map((a) => a.title)).toEqual(["Fix courier hand-off"]);
+    expect((await admin.actions.list({ assigneeId: fixture.users.cx_manager.id })).items).toHaveLength(1);
+    expect((await admin.actions.list({ statuses: ["done", "dropped"] })).items.map((a) => a.title)).toEqual([
+      "Shipped late but done",
+      "Abandoned",
+    ]);
+  });
+
+  it("pages by keyset in due-date order, undated last", async () => {
+    const admin = await callerFor(handle.db, fixture.users.admin, fixture.workspace.id);
+    const all = (await admin.actions.list({})).items.map((a) => a.title);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { title: string }[]; nextCursor: string | null } = await admin.actions.list({
+        limit: 2,
+        cursor,
+      });
+      seen.push(...page.items.map((a) => a.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
   });
 
   it("never shows another workspace's actions", async () => {
