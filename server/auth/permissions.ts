@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "segments.read",
   "segments.manage",
   "customers.read",
+  /** GDPR erasure of a customer's personal data and free text: admins only. */
+  "customers.erase",
   "actions.read",
   /** Create, edit anything on, verify, drop and close the loop of any action of the workspace. */
   "actions.manage",

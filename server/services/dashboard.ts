@@ -79,7 +79,7 @@ function stateRows({ workspaceId, filters }: CubeScope) {
   return sql.join(parts, sql` AND `);
 }
 
-interface IntervalRow extends CustomerInterval {
+export interface IntervalRow extends CustomerInterval {
   segmentId: number | null;
   category: NpsCategory | null;
 }
@@ -92,7 +92,7 @@ interface IntervalRow extends CustomerInterval {
  * customer_rollup, by joining month, or by day in a month that a boundary cuts. Customers who
  * churned before the first boundary count in no figure.
  */
-function customerIntervals(db: Db, scope: CubeScope, boundaries: Boundaries, bySegment = false) {
+export function customerIntervals(db: Db, scope: CubeScope, boundaries: Boundaries, bySegment = false) {
   const literal = sql`${boundaries.literal}::timestamptz[]`;
   const segment = bySegment ? sql`segment_id` : sql`NULL::int`;
   const { workspaceId, filters } = scope;
