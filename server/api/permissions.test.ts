@@ -5,6 +5,7 @@ import {
   createAction,
   createCustomer,
   createFeedback,
+  createSegment,
   createStage,
   createTeam,
   createTouchpoint,
@@ -24,6 +25,8 @@ import { callByPath, callerFor, createRoleFixture } from "./testing/callers";
  */
 type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
   customerId: number;
+  /** two segments, to read, compare, edit and reassign into */
+  segmentIds: number[];
   targetIds: number[];
   /** new items assigned to the team member, so every role allowed to triage may triage one */
   feedbackIds: number[];
@@ -45,6 +48,7 @@ const targetFor = (year: number) => ({
   reviewDate: `${year}-04-01`,
 });
 let targetYear = 2100;
+let segmentNames = 0;
 let removals = 0;
 let triaged = 0;
 let themeNames = 0;
@@ -132,6 +136,20 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   },
   "journeys.archiveTouchpoint": { permission: "journeys.manage", input: (f: Fixture) => ({ id: f.touchpointId }) },
   "segments.list": { permission: "segments.read" },
+  "segments.byId": { permission: "segments.read", input: (f: Fixture) => ({ id: f.segmentIds[0] }) },
+  "segments.compare": {
+    permission: "segments.read",
+    input: (f: Fixture) => ({ a: f.segmentIds[0], b: f.segmentIds[1] }),
+  },
+  "segments.create": { permission: "segments.manage", input: () => ({ name: `Segment ${(segmentNames += 1)}` }) },
+  "segments.update": {
+    permission: "segments.manage",
+    input: (f: Fixture) => ({ id: f.segmentIds[1], description: "Persona", color: "#112233" }),
+  },
+  "segments.reassign": {
+    permission: "segments.manage",
+    input: (f: Fixture) => ({ segmentId: f.segmentIds[0], by: { kind: "rule", rule: { currentSegmentId: null } } }),
+  },
   "actions.list": { permission: "actions.read", input: {} },
   "actions.byId": { permission: "actions.read", input: (f: Fixture) => ({ id: f.actions.main }) },
   "actions.create": { permission: "actions.manage", input: { title: "Shorter checkout", kpi: "csat" } },
@@ -157,6 +175,8 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   },
   "customers.list": { permission: "customers.read", input: { limit: 5 } },
   "customers.byId": { permission: "customers.read", input: (f: Fixture) => ({ id: f.customerId }) },
+  // erasing twice is harmless, so every allowed role may erase the same customer
+  "customers.erase": { permission: "customers.erase", input: (f: Fixture) => ({ id: f.customerId }) },
   "targets.list": { permission: "dashboard.read" },
   "targets.scopeOptions": { permission: "targets.manage" },
   "targets.create": { permission: "targets.manage", input: () => targetFor((targetYear += 1)) },
@@ -202,6 +222,10 @@ beforeAll(async () => {
     ...roles,
     spareThemeIds: spare.map((t) => t.id),
     customerId: (await createCustomer(handle.db, roles.workspace.id)).id,
+    segmentIds: [
+      (await createSegment(handle.db, roles.workspace.id, { name: "Enterprise" })).id,
+      (await createSegment(handle.db, roles.workspace.id, { name: "SMB" })).id,
+    ],
     targetIds,
     feedbackIds,
     themeId: theme!.id,
