@@ -148,7 +148,9 @@ export function JourneyMap({
           {canManage ? t("journeys.empty") : t("journeys.emptyReadOnly")}
         </p>
       ) : (
-        <ol aria-label={t("journeys.map.label")} className="flex gap-4 overflow-x-auto pb-3">
+        // relative: the cards' absolutely placed parts (screen-reader text) scroll inside the row
+        // instead of widening the page
+        <ol aria-label={t("journeys.map.label")} className="relative flex gap-4 overflow-x-auto pb-3">
           {stages.map((stage, index) => (
             <li
               key={stage.id}
