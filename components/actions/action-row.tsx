@@ -1,47 +1,81 @@
 "use client";
 
-import type { inferRouterOutputs } from "@trpc/server";
+import Link from "next/link";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
-import type { AppRouter } from "@/server/api/root";
+import { ActionStatusBadge, OverdueBadge } from "./action-badges";
+import { formatCalendarDay } from "./action-format";
+import type { ActionListItem } from "./action-types";
+import { actionPath } from "./actions-url";
 
-type Action = inferRouterOutputs<AppRouter>["actions"]["list"]["items"][number];
-
-export function ActionRow({ action }: { action: Action }) {
+/** One action in a table; an overdue one is tinted and says so in words. */
+export function ActionRow({ action, showTeam = true }: { action: ActionListItem; showTeam?: boolean }) {
   const { t, locale } = useI18n();
-  // a due date is a calendar day (YYYY-MM-DD): format it as that day, whatever the viewer's zone
-  const due = action.dueDate
-    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
-        new Date(`${action.dueDate}T00:00:00Z`),
-      )
-    : null;
+  const due = formatCalendarDay(locale, action.dueDate);
   return (
-    <tr className={cn("border-t align-top", action.overdue && "bg-destructive/10")}>
+    <tr
+      className={cn("border-t align-top", action.overdue && "bg-negative/10")}
+      data-overdue={action.overdue || undefined}
+    >
       <td className="py-2 pe-4 font-medium">
-        <bdi>{action.title}</bdi>
+        <Link href={actionPath(action.id)} className="underline-offset-2 hover:underline">
+          <bdi>{action.title}</bdi>
+        </Link>
       </td>
       <td className="whitespace-nowrap py-2 pe-4">
-        <span className="rounded-full bg-muted px-2 py-0.5 text-xs font-medium">
-          {t(`enumLabels.actionStatus.${action.status}`)}
-        </span>
+        <ActionStatusBadge status={action.status} />
       </td>
       <td className="whitespace-nowrap py-2 pe-4">{t(`enumLabels.kpi.${action.kpi}`)}</td>
       <td className="whitespace-nowrap py-2 pe-4 tabular-nums">
-        {due ? <time dateTime={action.dueDate ?? undefined}>{due}</time> : (
-          <span className="text-muted-foreground">{t("actions.noDueDate")}</span>
-        )}
-        {action.overdue && (
-          <span className="ms-2 rounded-full bg-destructive px-2 py-0.5 text-xs font-medium text-destructive-foreground">
-            {t("actions.overdue")}
-          </span>
-        )}
+        <span className="inline-flex flex-wrap items-center gap-2">
+          {due ? (
+            <time dateTime={action.dueDate ?? undefined}>{due}</time>
+          ) : (
+            <span className="text-muted-foreground">{t("actions.noDueDate")}</span>
+          )}
+          {action.overdue && <OverdueBadge />}
+        </span>
       </td>
-      <td className="whitespace-nowrap py-2 pe-4">
-        {action.ownerTeamName ?? <span className="text-muted-foreground">{t("actions.noTeam")}</span>}
-      </td>
+      {showTeam && (
+        <td className="whitespace-nowrap py-2 pe-4">
+          {action.ownerTeamName ?? <span className="text-muted-foreground">{t("actions.noTeam")}</span>}
+        </td>
+      )}
       <td className="whitespace-nowrap py-2">
         {action.assigneeName ?? <span className="text-muted-foreground">{t("actions.unassigned")}</span>}
       </td>
     </tr>
+  );
+}
+
+/** The header row matching {@link ActionRow}. */
+export function ActionTableHead({ showTeam = true }: { showTeam?: boolean }) {
+  const { t } = useI18n();
+  const th = "py-2 pe-4 text-start font-medium";
+  return (
+    <thead className="text-muted-foreground">
+      <tr>
+        <th scope="col" className={th}>
+          {t("actions.colTitle")}
+        </th>
+        <th scope="col" className={th}>
+          {t("actions.colStatus")}
+        </th>
+        <th scope="col" className={th}>
+          {t("actions.colKpi")}
+        </th>
+        <th scope="col" className={th}>
+          {t("actions.colDue")}
+        </th>
+        {showTeam && (
+          <th scope="col" className={th}>
+            {t("actions.colTeam")}
+          </th>
+        )}
+        <th scope="col" className="py-2 text-start font-medium">
+          {t("actions.colAssignee")}
+        </th>
+      </tr>
+    </thead>
   );
 }

@@ -5,6 +5,7 @@ import {
   defaultActionsView,
   parseActionsSearchParams,
   parseId,
+  scopeInboxHref,
 } from "./actions-url";
 
 describe("parseActionsSearchParams", () => {
@@ -111,5 +112,18 @@ describe("actionsHref", () => {
 
   it("links an inbox selection to the create dialog", () => {
     expect(createFromFeedbackHref([1, 2, 3])).toBe("/actions?view=board&create=1&feedback=1%2C2%2C3");
+  });
+});
+
+describe("scopeInboxHref", () => {
+  it("filters the inbox by the scope's parts, in the inbox's own parameter names", () => {
+    expect(scopeInboxHref({ segmentId: 2, stageId: 3, channel: "web", themeId: 7 })).toBe(
+      "/feedback?segment=2&stage=3&channel=web&theme=7",
+    );
+    expect(scopeInboxHref({ segmentId: null, stageId: 3, channel: null, themeId: null })).toBe("/feedback?stage=3");
+  });
+
+  it("opens the whole inbox for a whole-workspace scope", () => {
+    expect(scopeInboxHref({ segmentId: null, stageId: null, channel: null, themeId: null })).toBe("/feedback");
   });
 });

@@ -11,6 +11,14 @@ export type ActionsView = (typeof ACTION_VIEWS)[number];
 export const ACTIONS_PATH = "/actions";
 export const actionPath = (id: number) => `${ACTIONS_PATH}/${id}`;
 
+/** The views that read actions.list. */
+export type ListView = "board" | "table" | "mine";
+
+/** The list input of a view: My actions are the user's teams' and their own; the others all they see. */
+export function actionsListInput(view: ListView): { mine?: boolean } {
+  return view === "mine" ? { mine: true } : {};
+}
+
 /** What the create dialog opens with: the scope parts and the inbox selection a link names. */
 export interface CreatePrefill {
   segmentId?: number;
@@ -113,4 +121,24 @@ export function actionsHref(view: ActionsView, create?: CreatePrefill | null): s
 /** The link that opens the create dialog for an inbox selection (the inbox's bulk bar). */
 export function createFromFeedbackHref(feedbackIds: readonly number[]): string {
   return actionsHref("board", { feedbackIds: [...feedbackIds] });
+}
+
+/**
+ * The inbox filtered to an action's scope (segment, stage, channel, theme, as the inbox's own URL
+ * names them), or the bare inbox for a whole-workspace scope. The inbox has no filter for the
+ * feedback linked to one action; its scope is the nearest view of it.
+ */
+export function scopeInboxHref(scope: {
+  segmentId: number | null;
+  stageId: number | null;
+  channel: Channel | null;
+  themeId: number | null;
+}): string {
+  const params = new URLSearchParams();
+  if (scope.segmentId !== null) params.set("segment", String(scope.segmentId));
+  if (scope.stageId !== null) params.set("stage", String(scope.stageId));
+  if (scope.channel !== null) params.set("channel", scope.channel);
+  if (scope.themeId !== null) params.set("theme", String(scope.themeId));
+  const query = params.toString();
+  return query ? `/feedback?${query}` : "/feedback";
 }

@@ -1,0 +1,191 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { formatMoney } from "@/components/dashboard/format";
+import { describeError } from "@/components/feedback/feedback-errors";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ActionStatusBadge, VerdictBadge } from "./action-badges";
+import { type ActionImpact, IMPACT_OVERVIEW_INPUT } from "./action-types";
+import { actionPath, actionsHref } from "./actions-url";
+import { CHANGE_UNIT_LABEL, changeUnit, formatKpiChange, formatKpiInterval } from "./impact-format";
+import { LazyImpactWorthChart } from "./lazy-action-parts";
+
+/**
+ * The Impact view: every done and verified action with its measured KPI change (difference-in-
+ * differences against customers outside the scope, or before/after without a comparison group),
+ * the 95% interval, the sample sizes, the verdict in words, and the revenue the change is worth;
+ * the server orders them by that worth. A chart draws the worth with its interval.
+ */
+export function ImpactView({ currency }: { currency: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const overview = useQuery(trpc.actions.impactOverview.queryOptions(IMPACT_OVERVIEW_INPUT));
+
+  if (overview.isPending) {
+    return (
+      <div aria-busy="true" className="flex flex-col gap-3">
+        <span className="sr-only" role="status">
+          {t("actions.impact.loading")}
+        </span>
+        <Skeleton className="h-48" />
+        <Skeleton className="h-64" />
+      </div>
+    );
+  }
+  if (overview.isError) {
+    return (
+      <Card role="alert">
+        <CardContent className="flex flex-col items-start gap-3 p-6 text-sm">
+          <p className="font-medium">{t("actions.impact.loadFailed")}</p>
+          <p className="text-muted-foreground">{describeError(overview.error, t("errors.generic")).message}</p>
+          <Button variant="outline" size="sm" onClick={() => void overview.refetch()}>
+            {t("actions.retry")}
+          </Button>
+        </CardContent>
+      </Card>
+    );
+  }
+  const items = overview.data.items;
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-muted-foreground">
+        {t("actions.impact.method", { days: IMPACT_OVERVIEW_INPUT.windowDays })}{" "}
+        <Link href={actionsHref("review")} className="underline underline-offset-2">
+          {t("actions.impact.reviewLink")}
+        </Link>
+      </p>
+      {items.length === 0 ? (
+        <Card>
+          <CardContent className="p-6 text-sm text-muted-foreground">{t("actions.impact.empty")}</CardContent>
+        </Card>
+      ) : (
+        <>
+          <LazyImpactWorthChart items={items} currency={currency} />
+          <ImpactTable items={items} currency={currency} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ImpactTable({ items, currency }: { items: readonly ActionImpact[]; currency: string }) {
+  const { t, locale } = useI18n();
+  const th = "py-2 pe-4 text-start font-medium";
+  return (
+    <Card>
+      <CardContent className="overflow-x-auto p-4">
+        <table className="w-full text-sm">
+          <caption className="mb-2 text-start text-base font-semibold">{t("actions.impact.tableTitle")}</caption>
+          <thead className="text-muted-foreground">
+            <tr>
+              <th scope="col" className={th}>
+                {t("actions.colTitle")}
+              </th>
+              <th scope="col" className={th}>
+                {t("actions.colKpi")}
+              </th>
+              <th scope="col" className={th}>
+                {t("actions.impact.colVerdict")}
+              </th>
+              <th scope="col" className={th}>
+                {t("actions.impact.colChange")}
+              </th>
+              <th scope="col" className={th}>
+                {t("actions.impact.colSamples")}
+              </th>
+              <th scope="col" className="py-2 text-end font-medium">
+                {t("actions.impact.colWorth")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const headline = item.headline;
+              const ci = headline ? formatKpiInterval(locale, item.kpi, headline.ci95, currency) : null;
+              const sizes = item.measurement?.sampleSizes;
+              return (
+                <tr key={item.actionId} className="border-t align-top">
+                  <td className="py-2 pe-4">
+                    <Link href={actionPath(item.actionId)} className="font-medium underline-offset-2 hover:underline">
+                      <bdi>{item.title}</bdi>
+                    </Link>
+                    <div className="mt-1">
+                      <ActionStatusBadge status={item.status} />
+                    </div>
+                  </td>
+                  <td className="whitespace-nowrap py-2 pe-4">{t(`enumLabels.kpi.${item.kpi}`)}</td>
+                  <td className="max-w-80 py-2 pe-4">
+                    <VerdictBadge verdict={item.verdict} />
+                    <p className="mt-1 text-xs text-muted-foreground">{item.explanation}</p>
+                  </td>
+                  <td className="whitespace-nowrap py-2 pe-4 tabular-nums">
+                    {headline && ci ? (
+                      <>
+                        <span className="font-medium">
+                          {formatKpiChange(locale, item.kpi, headline.estimate, currency)}{" "}
+                          {t(CHANGE_UNIT_LABEL[changeUnit(item.kpi)])}
+                        </span>
+                        <span className="block text-xs text-muted-foreground">
+                          {t("actions.impact.ciShort", { low: ci.low, high: ci.high })}
+                        </span>
+                        <span className="block text-xs text-muted-foreground">
+                          {item.comparison ? t("actions.impact.methodDid") : t("actions.impact.methodBeforeAfter")}
+                        </span>
+                      </>
+                    ) : (
+                      <span className="text-muted-foreground">{t("actions.impact.notMeasured")}</span>
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap py-2 pe-4 text-xs tabular-nums">
+                    {sizes ? (
+                      <>
+                        <span className="block">
+                          {t("actions.impact.scopeSamples", {
+                            before: sizes.scopeBefore ?? 0,
+                            after: sizes.scopeAfter ?? 0,
+                          })}
+                        </span>
+                        {item.comparison && (
+                          <span className="block text-muted-foreground">
+                            {t("actions.impact.comparisonSamples", {
+                              before: sizes.comparisonBefore ?? 0,
+                              after: sizes.comparisonAfter ?? 0,
+                            })}
+                          </span>
+                        )}
+                      </>
+                    ) : (
+                      <span className="text-muted-foreground">—</span>
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap py-2 text-end tabular-nums">
+                    {item.worth ? (
+                      <>
+                        <span className="font-medium">
+                          {formatMoney(locale, item.worth.estimate, item.worth.currency, { signed: true })}
+                        </span>
+                        <span className="block text-xs text-muted-foreground">
+                          {t("actions.impact.ciShort", {
+                            low: formatMoney(locale, item.worth.ci95[0], item.worth.currency, { signed: true }),
+                            high: formatMoney(locale, item.worth.ci95[1], item.worth.currency, { signed: true }),
+                          })}
+                        </span>
+                      </>
+                    ) : (
+                      <span className="text-muted-foreground">{t("actions.impact.noWorth")}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </CardContent>
+    </Card>
+  );
+}
