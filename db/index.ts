@@ -26,3 +26,11 @@ export function getDatabase(): Promise<DbHandle> {
   });
   return g[GLOBAL_KEY];
 }
+
+/**
+ * Make `handle` the process-wide database that getDatabase() returns: the seam through which an
+ * integration test or a bench runs the app's route handlers on a database of its own.
+ */
+export function provideDatabase(handle: DbHandle): void {
+  (globalThis as GlobalWithDb)[GLOBAL_KEY] = Promise.resolve(handle);
+}

@@ -13,3 +13,4 @@ export * from "./actions";
 export * from "./sla";
 export * from "./audit";
 export * from "./rollups";
+export * from "./ingest";

@@ -15,6 +15,9 @@ import { createTestDb } from "@/db/test-db";
 import { ROLES } from "../domain/enums";
 import { createTargetInput } from "../domain/targets";
 import { createTarget } from "../services/targets";
+import { createApiKeyInput, createWebhookInput } from "../domain/ingest/integrations";
+import { createApiKey } from "../services/ingest-keys";
+import { createWebhookEndpoint } from "../services/ingest-webhook-endpoints";
 import { hasPermission, type Permission } from "../auth/permissions";
 import { appRouter } from "./root";
 import { callByPath, callerFor, createRoleFixture } from "./testing/callers";
@@ -37,6 +40,9 @@ type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
   touchpointId: number;
   /** actions of the team member's team: one to read and comment on, one done, one verified, and one per call that changes one */
   actions: { main: number; done: number; verified: number; planned: number[]; editable: number[] };
+  /** revoking is idempotent, so one key and one endpoint serve every role allowed */
+  apiKeyId: number;
+  webhookId: number;
 };
 /** A valid NPS target for one calendar year: each call that may create gets a year of its own. */
 const targetFor = (year: number) => ({
@@ -186,6 +192,12 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   },
   // every call removes a target of its own, so the second role allowed is not answered NOT_FOUND
   "targets.remove": { permission: "targets.manage", input: (f: Fixture) => ({ id: f.targetIds[1 + removals++] }) },
+  "apiKeys.list": { permission: "workspace.integrations" },
+  "apiKeys.create": { permission: "workspace.integrations", input: { name: "Zapier" } },
+  "apiKeys.revoke": { permission: "workspace.integrations", input: (f: Fixture) => ({ id: f.apiKeyId }) },
+  "webhooks.list": { permission: "workspace.integrations" },
+  "webhooks.create": { permission: "workspace.integrations", input: { tool: "delighted", name: "Delighted NPS" } },
+  "webhooks.revoke": { permission: "workspace.integrations", input: (f: Fixture) => ({ id: f.webhookId }) },
 };
 
 let handle: DbHandle;
@@ -231,6 +243,10 @@ beforeAll(async () => {
     themeId: theme!.id,
     actions: await createActionFixture(roles),
     ...(await createJourneyFixture(roles.workspace.id)),
+    apiKeyId: (await createApiKey(handle.db, actor, createApiKeyInput.parse({ name: "Fixture key" }))).key.id,
+    webhookId: (
+      await createWebhookEndpoint(handle.db, actor, createWebhookInput.parse({ tool: "delighted", name: "Fixture" }))
+    ).endpoint.id,
   };
 });
 afterAll(() => handle.close());

@@ -1,4 +1,5 @@
 import { actionsRouter } from "./routers/actions";
+import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { customersRouter } from "./routers/customers";
@@ -8,6 +9,7 @@ import { journeysRouter } from "./routers/journeys";
 import { overviewRouter } from "./routers/overview";
 import { segmentsRouter } from "./routers/segments";
 import { targetsRouter } from "./routers/targets";
+import { webhooksRouter } from "./routers/webhooks";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -24,6 +26,8 @@ export const appRouter = createTRPCRouter({
   actions: actionsRouter,
   customers: customersRouter,
   targets: targetsRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

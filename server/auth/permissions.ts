@@ -7,6 +7,8 @@ import type { Role } from "../domain/enums";
 export const PERMISSIONS = [
   "workspace.read",
   "workspace.manage",
+  /** API keys and webhook endpoints (Settings → Integrations): they let outside systems write data. */
+  "workspace.integrations",
   "dashboard.read",
   "feedback.read",
   /** Every item of the workspace; without it, feedback.read shows one's own and one's teams' items. */

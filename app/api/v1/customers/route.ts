@@ -1,0 +1,4 @@
+import { ingestRoute } from "@/server/api/rest/routes";
+
+/** POST /api/v1/customers: see the OpenAPI document at /api/v1/openapi.json. */
+export const POST = ingestRoute("customers");
