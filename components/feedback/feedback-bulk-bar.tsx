@@ -1,8 +1,12 @@
 "use client";
 
-import { ChevronDown, X } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
+import { ChevronDown, ListChecks, X } from "lucide-react";
+import Link from "next/link";
 import { useId, useState } from "react";
+import { createFromFeedbackHref } from "@/components/actions/actions-url";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useTRPC } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import {
@@ -13,6 +17,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { hasPermission } from "@/server/auth/permissions";
 import type { TriageCommand, TriageCommandType } from "@/server/domain/triage/commands";
 import { describeError } from "./feedback-errors";
 import { COMMAND_LABELS, STATUS_COMMANDS } from "./feedback-labels";
@@ -44,6 +49,11 @@ export function FeedbackBulkBar({
   const [action, setAction] = useState<BulkAction | null>(null);
   const { bulkTriage, themesBulk } = useFeedbackMutations();
   const count = new Intl.NumberFormat(locale).format(ids.length);
+  // the page read the membership already: this is the cache, not a request
+  const trpc = useTRPC();
+  const workspace = useQuery(trpc.workspace.current.queryOptions());
+  const role = workspace.data?.current.role;
+  const canCreateAction = role !== undefined && hasPermission(role, "actions.manage");
 
   const open = (next: BulkAction) => {
     bulkTriage.reset();
@@ -128,6 +138,14 @@ export function FeedbackBulkBar({
             </DropdownMenuItem>
           </DropdownMenuContent>
         </DropdownMenu>
+        {canCreateAction && (
+          <Button asChild size="sm" variant="outline">
+            <Link href={createFromFeedbackHref(ids)}>
+              <ListChecks aria-hidden />
+              {t("actions.create.fromSelection")}
+            </Link>
+          </Button>
+        )}
         <Button size="sm" variant="ghost" className="ms-auto" onClick={onClear}>
           <X aria-hidden />
           {t("feedback.bulk.clear")}
