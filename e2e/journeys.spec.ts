@@ -68,10 +68,16 @@ test("a CX manager reads the journey, finds the costliest stage first and opens 
   await expect(moments.getByRole("listitem").first()).toHaveAttribute("data-stage-id", String(worst.stageId));
   await expect(moments.getByRole("listitem").first()).toContainText(worst.name);
 
+  const mapSection = page.getByRole("region", { name: "Journey map" });
+  const funnelCard = page.getByRole("figure", { name: "Funnel" }).locator("xpath=..");
   await page.screenshot({ path: join(SCREENSHOTS, "journeys-light.png"), fullPage: true });
+  await mapSection.screenshot({ path: join(SCREENSHOTS, "journeys-map-light.png") });
+  await funnelCard.screenshot({ path: join(SCREENSHOTS, "journeys-funnel-light.png") });
   await page.emulateMedia({ colorScheme: "dark" });
   await expect(page.locator("html")).toHaveClass(/dark/);
   await page.screenshot({ path: join(SCREENSHOTS, "journeys-dark.png"), fullPage: true });
+  await mapSection.screenshot({ path: join(SCREENSHOTS, "journeys-map-dark.png") });
+  await funnelCard.screenshot({ path: join(SCREENSHOTS, "journeys-funnel-dark.png") });
   await page.emulateMedia({ colorScheme: "light" });
 
   await moments.getByRole("link", { name: new RegExp(`^#1 ${worst.name}:`) }).click();
@@ -182,4 +188,14 @@ test("an admin adds a stage with a touchpoint, renames it, and archives it", asy
   await expect(announcement(page)).toHaveText("Returns and refunds (e2e) archived; its feedback keeps it in history.");
   await expect(shownStages(page)).toHaveText(before.map((stage) => stage.name));
   expect((await stageOrder(page)).map((stage) => stage.id)).toEqual(before.map((stage) => stage.id));
+});
+
+test("an executive reads the journey without editing it", async ({ page }) => {
+  await signIn(page, "exec@touchpoint.demo");
+  const stages = await stageOrder(page);
+  await page.goto("/journeys");
+  await expect(shownStages(page)).toHaveText(stages.map((stage) => stage.name));
+  await expect(page.getByRole("button", { name: "Add stage" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Move / })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Actions for stage / })).toHaveCount(0);
 });
