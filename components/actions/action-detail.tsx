@@ -13,6 +13,7 @@ import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ActionStatusBadge, OverdueBadge } from "./action-badges";
 import { ActionComments } from "./action-comments";
+import { ActionEditButton } from "./action-edit-dialog";
 import { formatCalendarDay } from "./action-format";
 import { ActionHistory } from "./action-history";
 import { ActionImpactCard } from "./action-impact-card";
@@ -116,9 +117,12 @@ function DetailBody({
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight" dir="auto">
-          {action.title}
-        </h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight" dir="auto">
+            {action.title}
+          </h1>
+          <ActionEditButton detail={detail} onAnnounce={onAnnounce} />
+        </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <ActionStatusBadge status={action.status} />
           {action.overdue && <OverdueBadge />}

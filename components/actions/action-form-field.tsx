@@ -87,3 +87,34 @@ export function SelectField({
     </FormField>
   );
 }
+
+/** A problem that belongs to no one field, and the server's refusal. */
+export function FormProblems({
+  formError,
+  serverError,
+  failed,
+  children,
+}: {
+  formError: string | undefined;
+  serverError: string | null;
+  failed: string;
+  children?: ReactNode;
+}) {
+  if (!formError && !serverError) return null;
+  return (
+    <div className="flex flex-col gap-2 sm:col-span-2">
+      {formError && (
+        <p role="alert" className="text-sm text-destructive">
+          {formError}
+        </p>
+      )}
+      {serverError && (
+        <div role="alert" className="rounded-lg border border-destructive/40 bg-destructive/5 p-3 text-sm">
+          <p className="font-medium text-destructive">{failed}</p>
+          <p className="mt-1">{serverError}</p>
+          {children}
+        </div>
+      )}
+    </div>
+  );
+}
