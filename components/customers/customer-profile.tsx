@@ -18,9 +18,15 @@ export function CustomerProfile({ id }: { id: number }) {
     [t("customers.colSegment"), c.segmentName ?? t("customers.noSegment")],
     [t("customers.colRegion"), c.region ?? t("lists.none")],
     [t("customers.email"), c.email ?? t("customers.noName")],
-    [t("customers.preferredChannel"), c.preferredChannel ? t(`enumLabels.channel.${c.preferredChannel}`) : t("lists.none")],
+    [
+      t("customers.preferredChannel"),
+      c.preferredChannel ? t(`enumLabels.channel.${c.preferredChannel}`) : t("lists.none"),
+    ],
     [t("customers.colSince"), day.format(c.createdAt)],
-    [t("customers.colStatus"), c.churnedAt ? t("customers.churned", { date: day.format(c.churnedAt) }) : t("customers.active")],
+    [
+      t("customers.colStatus"),
+      c.churnedAt ? t("customers.churned", { date: day.format(c.churnedAt) }) : t("customers.active"),
+    ],
   ];
   return (
     <>
@@ -41,7 +47,9 @@ export function CustomerProfile({ id }: { id: number }) {
           testId="customer-feedback"
           title={t("customers.feedbackCount")}
           value={formatNumber(locale, c.feedbackCount)}
-          caption={c.lastFeedbackAt ? t("customers.lastFeedback", { date: day.format(c.lastFeedbackAt) }) : t("lists.none")}
+          caption={
+            c.lastFeedbackAt ? t("customers.lastFeedback", { date: day.format(c.lastFeedbackAt) }) : t("lists.none")
+          }
         />
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 rounded-xl border bg-card p-5 text-sm">
           {facts.map(([label, value]) => (

@@ -3,28 +3,51 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useTRPC } from "@/components/providers/trpc-provider";
 import { LoadMoreButton } from "@/components/layout/load-more-button";
 import { TableSkeleton } from "@/components/layout/table-skeleton";
+import { useTRPC } from "@/components/providers/trpc-provider";
 import { Card, CardContent } from "@/components/ui/card";
-import { customersListInput, nextCustomersCursor } from "./customer-query";
+import { type CustomerSegmentFilter, customersListInput, nextCustomersCursor } from "./customer-query";
 
-export function CustomerTable({ search }: { search: string }) {
+/**
+ * Customers newest first, with keyset "Load more". `segmentId` keeps one segment's customers (the
+ * segment page passes it and `label`); each customer ID opens the customer's page.
+ */
+export function CustomerTable({
+  search,
+  segmentId,
+  label,
+}: {
+  search: string;
+  segmentId?: CustomerSegmentFilter;
+  label?: string;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const query = useSuspenseInfiniteQuery(
-    trpc.customers.list.infiniteQueryOptions(customersListInput(search), { getNextPageParam: nextCustomersCursor }),
+    trpc.customers.list.infiniteQueryOptions(customersListInput(search, segmentId), {
+      getNextPageParam: nextCustomersCursor,
+    }),
   );
   const items = query.data.pages.flatMap((page) => page.items);
   // calendar dates in UTC: server and browser render the same day
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
+  const showSegment = segmentId === undefined;
 
   if (items.length === 0) {
+    const empty =
+      search && segmentId !== undefined
+        ? t("customers.noMatchInSegment", { search })
+        : search
+          ? t("customers.noMatch", { search })
+          : segmentId !== undefined
+            ? t("customers.emptySegment")
+            : t("customers.empty");
     return (
       <Card>
-        <CardContent className="p-6 text-sm text-muted-foreground">
-          {search ? t("customers.noMatch", { search }) : t("customers.empty")}
+        <CardContent role="status" className="p-6 text-sm text-muted-foreground">
+          {empty}
         </CardContent>
       </Card>
     );
@@ -32,15 +55,29 @@ export function CustomerTable({ search }: { search: string }) {
   return (
     <Card>
       <CardContent className="overflow-x-auto p-4">
-        <table className="w-full text-sm" aria-label={t("customers.tableLabel")}>
+        <table className="w-full text-sm" aria-label={label ?? t("customers.tableLabel")}>
           <thead className="text-muted-foreground">
             <tr>
-              <th className="py-2 pe-4 text-start font-medium">{t("customers.colId")}</th>
-              <th className="py-2 pe-4 text-start font-medium">{t("customers.colName")}</th>
-              <th className="py-2 pe-4 text-start font-medium">{t("customers.colSegment")}</th>
-              <th className="py-2 pe-4 text-start font-medium">{t("customers.colRegion")}</th>
-              <th className="py-2 pe-4 text-start font-medium">{t("customers.colSince")}</th>
-              <th className="py-2 text-start font-medium">{t("customers.colStatus")}</th>
+              <th scope="col" className="py-2 pe-4 text-start font-medium">
+                {t("customers.colId")}
+              </th>
+              <th scope="col" className="py-2 pe-4 text-start font-medium">
+                {t("customers.colName")}
+              </th>
+              {showSegment && (
+                <th scope="col" className="py-2 pe-4 text-start font-medium">
+                  {t("customers.colSegment")}
+                </th>
+              )}
+              <th scope="col" className="py-2 pe-4 text-start font-medium">
+                {t("customers.colRegion")}
+              </th>
+              <th scope="col" className="py-2 pe-4 text-start font-medium">
+                {t("customers.colSince")}
+              </th>
+              <th scope="col" className="py-2 text-start font-medium">
+                {t("customers.colStatus")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +90,11 @@ export function CustomerTable({ search }: { search: string }) {
                 </td>
                 {/* <bdi>: a Hebrew or Persian name reads right to left without flipping the cell */}
                 <td className="py-2 pe-4">{c.name ? <bdi>{c.name}</bdi> : muted(t("customers.noName"))}</td>
-                <td className="whitespace-nowrap py-2 pe-4">{c.segmentName ?? muted(t("customers.noSegment"))}</td>
+                {showSegment && (
+                  <td className="whitespace-nowrap py-2 pe-4">
+                    {c.segmentName ? <bdi>{c.segmentName}</bdi> : muted(t("customers.noSegment"))}
+                  </td>
+                )}
                 <td className="whitespace-nowrap py-2 pe-4">{c.region ?? muted(t("lists.none"))}</td>
                 <td className="whitespace-nowrap py-2 pe-4 tabular-nums">{day.format(c.createdAt)}</td>
                 <td className="whitespace-nowrap py-2">

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { customersListInput, nextCustomersCursor, parseCustomerSearch } from "@/components/customers/customer-query";
-import { CustomerSearch } from "@/components/customers/customer-search";
+import { CustomerFilters } from "@/components/customers/customer-filters";
+import {
+  customersListInput,
+  nextCustomersCursor,
+  parseCustomerSearch,
+  parseCustomerSegment,
+} from "@/components/customers/customer-query";
 import { CustomerTable, CustomerTableSkeleton } from "@/components/customers/customer-table";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/layout/page-header";
@@ -14,7 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("customers.title") };
 }
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+type Params = { q?: string | string[]; segment?: string | string[] };
+
+/**
+ * The customers list: search and segment filter in the URL (`?q=…&segment=3|none`), the first page
+ * prefetched here, "Load more" on the client (components/customers/customer-table.tsx).
+ */
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Params> }) {
   const t = await getTranslator();
   const queryClient = getQueryClient();
   const { current } = await queryClient.fetchQuery(trpc.workspace.current.queryOptions());
@@ -28,16 +39,24 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     );
   }
 
-  const search = parseCustomerSearch((await searchParams).q);
+  const params = await searchParams;
+  const search = parseCustomerSearch(params.q);
+  const segmentId = parseCustomerSegment(params.segment);
   void queryClient.prefetchInfiniteQuery(
-    trpc.customers.list.infiniteQueryOptions(customersListInput(search), { getNextPageParam: nextCustomersCursor }),
+    trpc.customers.list.infiniteQueryOptions(customersListInput(search, segmentId), {
+      getNextPageParam: nextCustomersCursor,
+    }),
   );
+  // the segment names for the filter; a role without the dashboard gets the filter without names
+  const segments = hasPermission(current.role, "dashboard.read")
+    ? (await queryClient.fetchQuery(trpc.dashboard.filterOptions.queryOptions())).segments
+    : [];
   return (
     <HydrateClient>
       {header}
-      <CustomerSearch initial={search} />
+      <CustomerFilters search={search} segmentId={segmentId} segments={segments} />
       <Suspense fallback={<CustomerTableSkeleton />}>
-        <CustomerTable search={search} />
+        <CustomerTable search={search} segmentId={segmentId} />
       </Suspense>
     </HydrateClient>
   );

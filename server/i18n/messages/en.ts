@@ -754,7 +754,8 @@ export const en = {
     colRevenue: "Net revenue, last {months} months",
     empty:
       "No segments yet. Segments group customers (for example Enterprise, SMB, Consumer) so experience and revenue can be compared between them.",
-    emptyAdmin: "No segments yet. Create one with “New segment”, then move customers into it with “Reassign customers”.",
+    emptyAdmin:
+      "No segments yet. Create one with “New segment”, then move customers into it with “Reassign customers”.",
     noAccess: "Your role ({role}) cannot see segments. Ask a workspace admin if you need access.",
     loadFailed: "The segments could not be loaded: {message}",
     retry: "Retry",
@@ -897,7 +898,8 @@ export const en = {
       datesInverted: "“Created on or after” must be before “Created before”.",
       csvFile: "CSV file",
       csvText: "Customer IDs",
-      csvHint: "One customer ID per row, or a column headed external_id, customer_id or id. Choose a file or paste the IDs.",
+      csvHint:
+        "One customer ID per row, or a column headed external_id, customer_id or id. Choose a file or paste the IDs.",
       fileLoaded: "Loaded {name}: {count} lines.",
       fileTooBig: "The file is larger than {max}; split it.",
       fileFailed: "The file could not be read: {message}",
@@ -1204,7 +1206,8 @@ export const en = {
     },
     timeline: {
       heading: "Timeline",
-      description: "Every feedback item, order and improvement action touching this customer, on any channel, newest first.",
+      description:
+        "Every feedback item, order and improvement action touching this customer, on any channel, newest first.",
       empty: "Nothing yet: no feedback, orders or actions for this customer.",
       feedback: "{source} feedback",
       order: "Order",
@@ -1228,7 +1231,8 @@ export const en = {
       intro: "This cannot be undone. The erasure is recorded in the audit log with your name.",
       removedHeading: "Removed for good",
       removedName: "The customer’s name and email address.",
-      removedText: "The free text of every feedback item from this customer, its search words, and the team’s resolution notes and dismiss reasons on it.",
+      removedText:
+        "The free text of every feedback item from this customer, its search words, and the team’s resolution notes and dismiss reasons on it.",
       removedComments: "Internal comments on their feedback (replaced by “[erased]”).",
       keptHeading: "Kept, without personal data",
       keptId: "The customer ID, segment, region, preferred channel and dates.",
