@@ -9,7 +9,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { MessageKey } from "@/server/i18n/core";
 import { ActionsList, ActionsListSkeleton } from "./actions-list";
-import { ACTION_VIEWS, actionsHref, type ActionsView as View, type CreatePrefill } from "./actions-url";
+import { ACTION_VIEWS, actionPath, actionsHref, type ActionsView as View, type CreatePrefill } from "./actions-url";
 import { ImpactView } from "./impact-view";
 import { LazyActionCreateDialog } from "./lazy-action-parts";
 import { UpForReviewView } from "./up-for-review";
@@ -92,7 +92,7 @@ export function ActionsView({ view, create, ignored, canManage, currency }: Acti
         <LazyActionCreateDialog
           prefill={create}
           onClose={() => router.replace(actionsHref(view), { scroll: false })}
-          onCreated={(id) => router.push(`/actions/${id}`)}
+          onCreated={(id) => router.replace(actionPath(id))}
         />
       )}
     </div>
