@@ -11,15 +11,17 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ActionStatusBadge, VerdictBadge } from "./action-badges";
 import { type ActionImpact, IMPACT_OVERVIEW_INPUT } from "./action-types";
-import { actionPath, actionsHref } from "./actions-url";
+import { actionPath } from "./actions-url";
 import { CHANGE_UNIT_LABEL, changeUnit, formatKpiChange, formatKpiInterval } from "./impact-format";
 import { LazyImpactWorthChart } from "./lazy-action-parts";
+import { UpForReviewView } from "./up-for-review";
 
 /**
  * The Impact view: every done and verified action with its measured KPI change (difference-in-
  * differences against customers outside the scope, or before/after without a comparison group),
  * the 95% interval, the sample sizes, the verdict in words, and the revenue the change is worth;
- * the server orders them by that worth. A chart draws the worth with its interval.
+ * the server orders them by that worth. A chart draws the worth with its interval; what is up for
+ * review follows.
  */
 export function ImpactView({ currency }: { currency: string }) {
   const { t } = useI18n();
@@ -54,10 +56,7 @@ export function ImpactView({ currency }: { currency: string }) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-muted-foreground">
-        {t("actions.impact.method", { days: IMPACT_OVERVIEW_INPUT.windowDays })}{" "}
-        <Link href={actionsHref("review")} className="underline underline-offset-2">
-          {t("actions.impact.reviewLink")}
-        </Link>
+        {t("actions.impact.method", { days: IMPACT_OVERVIEW_INPUT.windowDays })}
       </p>
       {items.length === 0 ? (
         <Card>
@@ -69,6 +68,7 @@ export function ImpactView({ currency }: { currency: string }) {
           <ImpactTable items={items} currency={currency} />
         </>
       )}
+      <UpForReviewView currency={currency} />
     </div>
   );
 }

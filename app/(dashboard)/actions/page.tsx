@@ -36,9 +36,9 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const canWork = hasPermission(role, "actions.work");
   const { view, create, ignored } = parseActionsSearchParams(await searchParams, role);
 
-  if (view === "impact") {
-    void queryClient.prefetchQuery(trpc.actions.impactOverview.queryOptions(IMPACT_OVERVIEW_INPUT));
-  } else if (view === "review") {
+  if (view === "impact" || view === "review") {
+    if (view === "impact")
+      void queryClient.prefetchQuery(trpc.actions.impactOverview.queryOptions(IMPACT_OVERVIEW_INPUT));
     void queryClient.prefetchQuery(trpc.actions.upForReview.queryOptions());
     void queryClient.prefetchQuery(trpc.dashboard.filterOptions.queryOptions());
   } else {

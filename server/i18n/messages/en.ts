@@ -977,7 +977,8 @@ export const en = {
       target: "Target",
     },
     scope: {
-      whole: "Every customer of the workspace. There is no comparison group outside it, so impact is measured before/after only.",
+      whole:
+        "Every customer of the workspace. There is no comparison group outside it, so impact is measured before/after only.",
       anySegment: "Any segment",
       anyStage: "Any stage",
       anyChannel: "Any channel",
@@ -994,7 +995,8 @@ export const en = {
       scopeHint:
         "Leave a part at “any” to cover all of it. The parts narrow together: a segment and a stage mean that segment's customers at that stage.",
       reviewHint: "Leave empty for three months from today.",
-      baselineHint: "The baseline is computed when you create the action, from the scope's last 90 days, and then kept.",
+      baselineHint:
+        "The baseline is computed when you create the action, from the scope's last 90 days, and then kept.",
       targetHint: "Optional. {range}, e.g. {example}.",
       submit: "Create action",
       submitting: "Creating…",
@@ -1004,8 +1006,10 @@ export const en = {
     edit: {
       open: "Edit action",
       title: "Edit action",
-      description: "Changing the scope or the KPI recomputes the baseline over the 90 days before the action was created.",
-      descriptionTeam: "Your team can change the title, description, assignee and due date; a CX manager sets the scope and target.",
+      description:
+        "Changing the scope or the KPI recomputes the baseline over the 90 days before the action was created.",
+      descriptionTeam:
+        "Your team can change the title, description, assignee and due date; a CX manager sets the scope and target.",
       scopeHint: "The parts narrow together. Changing them recomputes the baseline.",
       baselineHint: "Changing the KPI recomputes the baseline over the original window.",
       save: "Save changes",
@@ -1124,7 +1128,6 @@ export const en = {
       },
       method:
         "Each done action's KPI in the {days} days before and after it was done, against customers outside its scope over the same days (difference-in-differences), largest revenue worth first.",
-      reviewLink: "See what is up for review",
       empty: "No action is done yet. Once an action is done, its measured impact appears here.",
       chartTitle: "Revenue worth of each measured change",
       chartDescription:

@@ -14,9 +14,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /**
- * One improvement action. Prefetches the action (and, once it is done, its impact over the default
- * windows) and hands over to components/actions/action-detail.tsx, which also shows a missing or
- * hidden action as "not found".
+ * One improvement action. Prefetches the action and hands over to
+ * components/actions/action-detail.tsx, which reads the impact of a done action itself and shows a
+ * missing or hidden action (another workspace's, another team's for a team member) as "not found".
  */
 export default async function ActionPage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
