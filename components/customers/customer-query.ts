@@ -44,3 +44,13 @@ export function customersHref(search: string, segmentId: CustomerSegmentFilter):
   const query = params.toString();
   return query ? `/customers?${query}` : "/customers";
 }
+
+/** customers.byId's input without the cursor: the key of the customer page's timeline pages. */
+export function customerPageInput(id: number) {
+  return { id };
+}
+
+/** Where the next timeline page starts; undefined after the last. */
+export function nextTimelineCursor<C>(page: { timeline: { nextCursor: C | null } }): C | undefined {
+  return page.timeline.nextCursor ?? undefined;
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { CustomerProfile } from "@/components/customers/customer-profile";
+import { customerPageInput, nextTimelineCursor } from "@/components/customers/customer-query";
 import { NoAccess } from "@/components/layout/no-access";
 import { Skeleton } from "@/components/ui/skeleton";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
@@ -13,21 +14,30 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("customers.title") };
 }
 
+/** One customer: the profile and the first page of their timeline, fetched here; "Load more" on the client. */
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslator();
   const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
   const queryClient = getQueryClient();
   const { current } = await queryClient.fetchQuery(trpc.workspace.current.queryOptions());
   if (!hasPermission(current.role, "customers.read")) {
     return <NoAccess message={t("customers.noAccess", { role: t(`roles.${current.role}`) })} />;
   }
+  const access = {
+    canErase: hasPermission(current.role, "customers.erase"),
+    canReadSegments: hasPermission(current.role, "segments.read"),
+  };
   // NOT_FOUND (missing, or another workspace's) renders the 404 page
-  await queryClient.fetchQuery(trpc.customers.byId.queryOptions({ id })).catch(() => notFound());
+  await queryClient
+    .fetchInfiniteQuery(
+      trpc.customers.byId.infiniteQueryOptions(customerPageInput(id), { getNextPageParam: nextTimelineCursor }),
+    )
+    .catch(() => notFound());
   return (
     <HydrateClient>
       <Suspense fallback={<Skeleton className="h-48 rounded-xl" />}>
-        <CustomerProfile id={id} />
+        <CustomerProfile id={id} access={access} />
       </Suspense>
     </HydrateClient>
   );
