@@ -3,7 +3,7 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Suspense } from "react";
+import { Suspense, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -38,6 +38,8 @@ export interface ActionsViewProps {
 export function ActionsView({ view, create, ignored, canManage, currency }: ActionsViewProps) {
   const { t } = useI18n();
   const router = useRouter();
+  // closes at once; the URL catches up on the next render (a new ?create=1 link is a new object)
+  const [dismissed, setDismissed] = useState<CreatePrefill | null>(null);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -88,10 +90,13 @@ export function ActionsView({ view, create, ignored, canManage, currency }: Acti
           <ActionsList view={view} />
         </Suspense>
       )}
-      {create && canManage && (
+      {create && canManage && create !== dismissed && (
         <LazyActionCreateDialog
           prefill={create}
-          onClose={() => router.replace(actionsHref(view), { scroll: false })}
+          onClose={() => {
+            setDismissed(create);
+            router.replace(actionsHref(view), { scroll: false });
+          }}
           onCreated={(id) => router.replace(actionPath(id))}
         />
       )}
