@@ -1,5 +1,7 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { ItemError } from "../domain/ingest/api-items";
+import type { Tx } from "./audit";
 
 /**
  * The answers of the REST API (`/api/v1/…`) as plain data, so services stay free of Next and the
@@ -90,4 +92,34 @@ export function unexpectedError(error: unknown, where: string): ApiAnswer {
   }
   console.error(`[api] ${where} failed:`, error);
   return apiError(500, "internal", "Something went wrong on our side; the request wrote nothing. Send it again later.");
+}
+
+const workspaceQueues = new Map<number, Promise<void>>();
+
+/**
+ * Runs `work` (an ingest transaction) after every earlier ingest write of the same workspace in
+ * this process has finished. Every write of a workspace updates the workspace's rollup cube rows
+ * (the triggers of db/migrations 0006+), so concurrent batches would wait on each other's row
+ * locks anyway — and, taking them in different orders, deadlock. Queuing them here means a waiting
+ * request holds no pooled connection; across app instances, `lockWorkspaceIngest` inside the
+ * transaction does the same on the database. Other workspaces are not held up.
+ */
+export async function queueWorkspaceWrite<T>(workspaceId: number, work: () => Promise<T>): Promise<T> {
+  const previous = workspaceQueues.get(workspaceId) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const tail = previous.then(() => mine);
+  workspaceQueues.set(workspaceId, tail);
+  await previous;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (workspaceQueues.get(workspaceId) === tail) workspaceQueues.delete(workspaceId);
+  }
+}
+
+/** The database half of queueWorkspaceWrite: one ingest transaction per workspace at a time, across instances. */
+export async function lockWorkspaceIngest(tx: Tx, workspaceId: number): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('ingest'), ${workspaceId}::int)`);
 }

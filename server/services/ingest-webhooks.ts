@@ -18,7 +18,14 @@ import {
   type SignatureCheck,
 } from "../domain/ingest/signatures";
 import { writeFeedback } from "./ingest-feedback";
-import { apiError, unexpectedError, withRetries, type ApiAnswer } from "./ingest-http";
+import {
+  apiError,
+  lockWorkspaceIngest,
+  queueWorkspaceWrite,
+  unexpectedError,
+  withRetries,
+  type ApiAnswer,
+} from "./ingest-http";
 import { sha256 } from "./ingest-keys";
 import { takeRateLimitToken } from "./ingest-rate-limit";
 import { fetchSurveyMonkeyResponse, SurveyMonkeyFetchError } from "./ingest-surveymonkey";
@@ -132,21 +139,24 @@ async function receive(db: Db, delivery: WebhookDelivery): Promise<ApiAnswer> {
     return apiError(400, "invalid_input", "The response id is too long to store.", { items });
   }
   const item = { ...adapted.item, externalId };
-  return withRetries(() =>
-    db.transaction(async (tx): Promise<ApiAnswer> => {
-      const written = await writeFeedback(tx, endpoint.workspaceId, [item]);
-      if (!written.ok) {
-        return apiError(400, "invalid_input", "The feedback item was refused; nothing was written.", {
-          items: written.errors,
-        });
-      }
-      await tx
-        .update(webhookEndpoints)
-        .set({ lastReceivedAt: sql`now()` })
-        .where(eq(webhookEndpoints.id, endpoint.id));
-      const [row] = written.items;
-      return { status: 200, body: { status: row!.status, id: row!.id, externalId } };
-    }),
+  return queueWorkspaceWrite(endpoint.workspaceId, () =>
+    withRetries(() =>
+      db.transaction(async (tx): Promise<ApiAnswer> => {
+        await lockWorkspaceIngest(tx, endpoint.workspaceId);
+        const written = await writeFeedback(tx, endpoint.workspaceId, [item]);
+        if (!written.ok) {
+          return apiError(400, "invalid_input", "The feedback item was refused; nothing was written.", {
+            items: written.errors,
+          });
+        }
+        await tx
+          .update(webhookEndpoints)
+          .set({ lastReceivedAt: sql`now()` })
+          .where(eq(webhookEndpoints.id, endpoint.id));
+        const [row] = written.items;
+        return { status: 200, body: { status: row!.status, id: row!.id, externalId } };
+      }),
+    ),
   );
 }
 

@@ -9,7 +9,14 @@ import { bearerToken } from "../domain/ingest/integrations";
 import { invalidMessage, readItems, type ItemError } from "../domain/ingest/api-items";
 import type { Tx } from "./audit";
 import { writeFeedback, type WriteResult } from "./ingest-feedback";
-import { apiError, unexpectedError, withRetries, type ApiAnswer } from "./ingest-http";
+import {
+  apiError,
+  lockWorkspaceIngest,
+  queueWorkspaceWrite,
+  unexpectedError,
+  withRetries,
+  type ApiAnswer,
+} from "./ingest-http";
 import { authenticateApiKey, sha256 } from "./ingest-keys";
 import { takeRateLimitToken } from "./ingest-rate-limit";
 import { writeCustomers, writeOrders } from "./ingest-records";
@@ -98,52 +105,55 @@ async function ingest(db: Db, request: IngestRequest): Promise<ApiAnswer> {
     return apiError(400, "invalid_input", read.message, read.errors.length > 0 ? { items: read.errors } : {});
 
   try {
-    return await withRetries(() =>
-      db.transaction(async (tx) => {
-        if (idempotencyKey) {
-          const [claimed] = await tx
-            .insert(ingestRequests)
-            .values({
-              workspaceId: key.workspaceId,
-              apiKeyId: key.id,
-              idempotencyKey,
-              requestHash,
-              // replaced below before commit; no other transaction ever sees it
-              responseStatus: 0,
-              responseBody: {},
-            })
-            .onConflictDoNothing({ target: [ingestRequests.workspaceId, ingestRequests.idempotencyKey] })
-            .returning({ id: ingestRequests.id });
-          if (!claimed) {
-            // a concurrent request with this key committed while this one waited on its row
-            const stored = await storedAnswer(tx, key.workspaceId, idempotencyKey, requestHash);
-            if (stored) return stored;
+    return await queueWorkspaceWrite(key.workspaceId, () =>
+      withRetries(() =>
+        db.transaction(async (tx) => {
+          await lockWorkspaceIngest(tx, key.workspaceId);
+          if (idempotencyKey) {
+            const [claimed] = await tx
+              .insert(ingestRequests)
+              .values({
+                workspaceId: key.workspaceId,
+                apiKeyId: key.id,
+                idempotencyKey,
+                requestHash,
+                // replaced below before commit; no other transaction ever sees it
+                responseStatus: 0,
+                responseBody: {},
+              })
+              .onConflictDoNothing({ target: [ingestRequests.workspaceId, ingestRequests.idempotencyKey] })
+              .returning({ id: ingestRequests.id });
+            if (!claimed) {
+              // a concurrent request with this key committed while this one waited on its row
+              const stored = await storedAnswer(tx, key.workspaceId, idempotencyKey, requestHash);
+              if (stored) return stored;
+            }
           }
-        }
-        const written: WriteResult = await (
-          entity.write as (tx: Tx, ws: number, items: readonly unknown[]) => Promise<WriteResult>
-        )(tx, key.workspaceId, read.items);
-        if (!written.ok) throw new Rejected(written.errors);
-        const count = (status: string) => written.items.filter((item) => item.status === status).length;
-        const answer = {
-          status: 200,
-          body: {
-            created: count("created"),
-            updated: count("updated"),
-            unchanged: count("unchanged"),
-            items: written.items,
-          },
-        };
-        if (idempotencyKey) {
-          await tx
-            .update(ingestRequests)
-            .set({ responseStatus: answer.status, responseBody: answer.body })
-            .where(
-              and(eq(ingestRequests.workspaceId, key.workspaceId), eq(ingestRequests.idempotencyKey, idempotencyKey)),
-            );
-        }
-        return answer;
-      }),
+          const written: WriteResult = await (
+            entity.write as (tx: Tx, ws: number, items: readonly unknown[]) => Promise<WriteResult>
+          )(tx, key.workspaceId, read.items);
+          if (!written.ok) throw new Rejected(written.errors);
+          const count = (status: string) => written.items.filter((item) => item.status === status).length;
+          const answer = {
+            status: 200,
+            body: {
+              created: count("created"),
+              updated: count("updated"),
+              unchanged: count("unchanged"),
+              items: written.items,
+            },
+          };
+          if (idempotencyKey) {
+            await tx
+              .update(ingestRequests)
+              .set({ responseStatus: answer.status, responseBody: answer.body })
+              .where(
+                and(eq(ingestRequests.workspaceId, key.workspaceId), eq(ingestRequests.idempotencyKey, idempotencyKey)),
+              );
+          }
+          return answer;
+        }),
+      ),
     );
   } catch (error) {
     if (error instanceof Rejected) {
