@@ -94,28 +94,31 @@ export function unexpectedError(error: unknown, where: string): ApiAnswer {
   return apiError(500, "internal", "Something went wrong on our side; the request wrote nothing. Send it again later.");
 }
 
-const workspaceQueues = new Map<number, Promise<void>>();
+/** Per database handle (one app instance's pool), per workspace: the last queued write. */
+const queues = new WeakMap<object, Map<number, Promise<void>>>();
 
 /**
- * Runs `work` (an ingest transaction) after every earlier ingest write of the same workspace in
- * this process has finished. Every write of a workspace updates the workspace's rollup cube rows
- * (the triggers of db/migrations 0006+), so concurrent batches would wait on each other's row
- * locks anyway — and, taking them in different orders, deadlock. Queuing them here means a waiting
- * request holds no pooled connection; across app instances, `lockWorkspaceIngest` inside the
- * transaction does the same on the database. Other workspaces are not held up.
+ * Runs `work` (an ingest transaction on `db`) after every earlier ingest write of the same
+ * workspace through this handle has finished. Every write of a workspace updates the workspace's
+ * rollup cube rows (the triggers of db/migrations 0006+), so concurrent batches would wait on each
+ * other's row locks anyway — and, taking them in different orders, deadlock. Queuing them here
+ * means a waiting request holds no pooled connection; across app instances, `lockWorkspaceIngest`
+ * inside the transaction does the same on the database. Other workspaces are not held up.
  */
-export async function queueWorkspaceWrite<T>(workspaceId: number, work: () => Promise<T>): Promise<T> {
-  const previous = workspaceQueues.get(workspaceId) ?? Promise.resolve();
+export async function queueWorkspaceWrite<T>(db: object, workspaceId: number, work: () => Promise<T>): Promise<T> {
+  let byWorkspace = queues.get(db);
+  if (!byWorkspace) queues.set(db, (byWorkspace = new Map()));
+  const previous = byWorkspace.get(workspaceId) ?? Promise.resolve();
   let release!: () => void;
   const mine = new Promise<void>((resolve) => (release = resolve));
   const tail = previous.then(() => mine);
-  workspaceQueues.set(workspaceId, tail);
+  byWorkspace.set(workspaceId, tail);
   await previous;
   try {
     return await work();
   } finally {
     release();
-    if (workspaceQueues.get(workspaceId) === tail) workspaceQueues.delete(workspaceId);
+    if (byWorkspace.get(workspaceId) === tail) byWorkspace.delete(workspaceId);
   }
 }
 

@@ -139,7 +139,7 @@ async function receive(db: Db, delivery: WebhookDelivery): Promise<ApiAnswer> {
     return apiError(400, "invalid_input", "The response id is too long to store.", { items });
   }
   const item = { ...adapted.item, externalId };
-  return queueWorkspaceWrite(endpoint.workspaceId, () =>
+  return queueWorkspaceWrite(db, endpoint.workspaceId, () =>
     withRetries(() =>
       db.transaction(async (tx): Promise<ApiAnswer> => {
         await lockWorkspaceIngest(tx, endpoint.workspaceId);

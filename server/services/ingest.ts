@@ -105,7 +105,7 @@ async function ingest(db: Db, request: IngestRequest): Promise<ApiAnswer> {
     return apiError(400, "invalid_input", read.message, read.errors.length > 0 ? { items: read.errors } : {});
 
   try {
-    return await queueWorkspaceWrite(key.workspaceId, () =>
+    return await queueWorkspaceWrite(db, key.workspaceId, () =>
       withRetries(() =>
         db.transaction(async (tx) => {
           await lockWorkspaceIngest(tx, key.workspaceId);
