@@ -14,6 +14,8 @@ describe("role → permission table", () => {
   it("keeps workspace settings and the audit log to admins", () => {
     for (const role of ROLES.filter((r) => r !== "admin")) {
       expect(hasPermission(role, "workspace.manage")).toBe(false);
+      // API keys and webhooks let outside systems write into the workspace
+      expect(hasPermission(role, "workspace.integrations")).toBe(false);
       expect(hasPermission(role, "audit.read")).toBe(false);
     }
   });

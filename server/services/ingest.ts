@@ -67,7 +67,11 @@ export async function handleIngest(db: Db, request: IngestRequest): Promise<ApiA
 async function ingest(db: Db, request: IngestRequest): Promise<ApiAnswer> {
   const entity = INGEST_ENTITIES[request.entity];
   const auth = await authenticateApiKey(db, bearerToken(request.authorization), "ingest");
-  if (!auth.ok) return apiError(auth.status, auth.code, auth.message);
+  if (!auth.ok) {
+    const headers: Record<string, string> =
+      auth.status === 401 ? { "WWW-Authenticate": 'Bearer realm="touchpoint"' } : {};
+    return apiError(auth.status, auth.code, auth.message, { headers });
+  }
   const { key } = auth;
   const limit = await takeRateLimitToken(db, `api_key:${key.id}`, key.rateLimitPerMinute);
   if (!limit.ok) {

@@ -188,7 +188,9 @@ describe(`POST /api/v1/feedback (${testEngine()})`, () => {
 describe(`API keys on the REST API (${testEngine()})`, () => {
   it("answers 401 without a key, with a wrong or revoked one, and 403 for a read key", async () => {
     const body = [item()];
-    expect((await send("feedback", body, { token: null })).status).toBe(401);
+    const anonymous = await send("feedback", body, { token: null });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect((await send("feedback", body, { token: "tp_0123456789_notthesecretnotthesecret" })).status).toBe(401);
     expect((await send("feedback", body, { token: token.slice(0, -2) + "xx" })).status).toBe(401);
     const revoked = await newKey();
