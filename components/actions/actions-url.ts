@@ -118,9 +118,22 @@ export function actionsHref(view: ActionsView, create?: CreatePrefill | null): s
   return `${ACTIONS_PATH}?${params.toString()}`;
 }
 
-/** The link that opens the create dialog for an inbox selection (the inbox's bulk bar). */
-export function createFromFeedbackHref(feedbackIds: readonly number[]): string {
-  return actionsHref("board", { feedbackIds: [...feedbackIds] });
+/**
+ * The link that opens the create dialog for an inbox selection (the inbox's bulk bar), scoped as
+ * the inbox was filtered: its stage, theme, channel and single segment become the action's scope.
+ */
+export function createFromFeedbackHref(
+  feedbackIds: readonly number[],
+  scope: { stageId?: number; themeId?: number; channel?: Channel; segmentIds?: readonly (number | null)[] } = {},
+): string {
+  const [segment, ...more] = scope.segmentIds ?? [];
+  return actionsHref("board", {
+    feedbackIds: [...feedbackIds],
+    ...(scope.stageId !== undefined ? { stageId: scope.stageId } : {}),
+    ...(scope.themeId !== undefined ? { themeId: scope.themeId } : {}),
+    ...(scope.channel !== undefined ? { channel: scope.channel } : {}),
+    ...(segment !== undefined && segment !== null && more.length === 0 ? { segmentId: segment } : {}),
+  });
 }
 
 /**

@@ -34,12 +34,15 @@ type BulkAction = { kind: "command"; type: TriageCommandType } | { kind: "themes
  */
 export function FeedbackBulkBar({
   ids,
+  scope,
   assignees,
   themes,
   onClear,
   onDone,
 }: {
   ids: number[];
+  /** The inbox's filters: an action created from the selection takes its stage, theme, channel and segment. */
+  scope: Parameters<typeof createFromFeedbackHref>[1];
   assignees: FeedbackAssignees | undefined;
   themes: ThemeOption[];
   onClear: () => void;
@@ -140,7 +143,7 @@ export function FeedbackBulkBar({
         </DropdownMenu>
         {canCreateAction && (
           <Button asChild size="sm" variant="outline">
-            <Link href={createFromFeedbackHref(ids)}>
+            <Link href={createFromFeedbackHref(ids, scope)}>
               <ListChecks aria-hidden />
               {t("actions.create.fromSelection")}
             </Link>

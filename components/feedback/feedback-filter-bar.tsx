@@ -119,7 +119,32 @@ export function FeedbackFilterBar(props: FeedbackFilterBarProps) {
           </Button>
         </div>
       </div>
-      <FeedbackStatusFilter state={state} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <FeedbackStatusFilter state={state} />
+        <div role="group" aria-labelledby={`${id}-only`} className="flex items-center gap-2">
+          <span id={`${id}-only`} className="text-xs font-medium text-muted-foreground">
+            {t("feedback.filters.only")}
+          </span>
+          <Button
+            type="button"
+            size="sm"
+            variant={filters.overdue ? "default" : "outline"}
+            aria-pressed={filters.overdue === true}
+            onClick={() => set({ overdue: filters.overdue ? undefined : true })}
+          >
+            {t("feedback.due.overdue")}
+          </Button>
+          <Button
+            type="button"
+            size="sm"
+            variant={filters.suspicious ? "default" : "outline"}
+            aria-pressed={filters.suspicious === true}
+            onClick={() => set({ suspicious: filters.suspicious ? undefined : true })}
+          >
+            {t("feedback.filters.suspiciousLabel")}
+          </Button>
+        </div>
+      </div>
       <div className={FILTER_GRID}>
         <FilterSelect
           id={`${id}-priority`}
@@ -194,31 +219,6 @@ export function FeedbackFilterBar(props: FeedbackFilterBarProps) {
             set({ segmentIds: value === undefined ? [] : value === "none" ? [null] : [Number(value)] })
           }
         />
-        <div role="group" aria-labelledby={`${id}-only`} className="flex min-w-0 flex-col gap-1">
-          <span id={`${id}-only`} className="text-xs font-medium text-muted-foreground">
-            {t("feedback.filters.only")}
-          </span>
-          <div className="flex gap-2">
-            <Button
-              type="button"
-              className="flex-1"
-              variant={filters.overdue ? "default" : "outline"}
-              aria-pressed={filters.overdue === true}
-              onClick={() => set({ overdue: filters.overdue ? undefined : true })}
-            >
-              {t("feedback.due.overdue")}
-            </Button>
-            <Button
-              type="button"
-              className="flex-1"
-              variant={filters.suspicious ? "default" : "outline"}
-              aria-pressed={filters.suspicious === true}
-              onClick={() => set({ suspicious: filters.suspicious ? undefined : true })}
-            >
-              {t("feedback.filters.suspiciousLabel")}
-            </Button>
-          </div>
-        </div>
       </div>
       {showMore && (
         <FeedbackMoreFilters

@@ -279,6 +279,7 @@ export function FeedbackInbox(props: FeedbackInboxProps) {
       {access.canWork && selected.size > 0 && (
         <LazyFeedbackBulkBar
           ids={[...selected]}
+          scope={props.filters}
           assignees={{ users: options.users, teams: options.teams }}
           themes={options.themes}
           onClear={() => setSelected(new Set())}
