@@ -10,7 +10,7 @@ export function LowSampleBadge({ className }: { className?: string }) {
     <span
       title={t("dashboard.lowSampleHint")}
       className={cn(
-        "inline-flex items-center gap-1 rounded border border-dashed border-amber-600/70 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:border-amber-400/70 dark:text-amber-300",
+        "inline-flex items-center gap-1 whitespace-nowrap rounded border border-dashed border-amber-600/70 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:border-amber-400/70 dark:text-amber-300",
         className,
       )}
     >
