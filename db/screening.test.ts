@@ -55,7 +55,7 @@ interface Row {
 describe(`suspicious-feedback screening in SQL agrees with the domain rules (${testEngine()})`, () => {
   let handle: DbHandle;
   let workspaceId: number;
-  let customerIds: number[] = [];
+  const customerIds: number[] = [];
   const orders: Array<{ customerId: number; orderedAt: Date; kind: "purchase" | "refund" }> = [];
   const rows: Row[] = [];
   const rng = prng(42);

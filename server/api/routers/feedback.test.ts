@@ -122,6 +122,7 @@ describe("feedback.list", () => {
       teamName: null,
       dueAt: null,
       overdue: false,
+      suspicious: false,
       version: 1,
       customerExternalId: "ACME-1",
       stageName: "Delivery",
