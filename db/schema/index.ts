@@ -14,3 +14,4 @@ export * from "./sla";
 export * from "./audit";
 export * from "./rollups";
 export * from "./ingest";
+export * from "./imports";
