@@ -9,7 +9,11 @@ const SECTIONS = [
   },
   { link: "Journeys", heading: "Journeys", content: (p: import("@playwright/test").Page) => p.getByText("Stage 1") },
   { link: "Segments", heading: "Segments", content: (p: import("@playwright/test").Page) => p.getByRole("table") },
-  { link: "Actions", heading: "Actions", content: (p: import("@playwright/test").Page) => p.getByRole("table") },
+  {
+    link: "Actions",
+    heading: "Actions",
+    content: (p: import("@playwright/test").Page) => p.getByRole("heading", { name: "In progress" }),
+  },
   { link: "Customers", heading: "Customers", content: (p: import("@playwright/test").Page) => p.getByRole("table") },
   { link: "Settings", heading: "Settings", content: (p: import("@playwright/test").Page) => p.getByText("Audit log") },
 ];
