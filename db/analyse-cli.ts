@@ -19,6 +19,8 @@ try {
   const handle = await openDatabaseFromEnv();
   try {
     await migrateDatabase(handle);
+    // the analysis walks feedback by id: without statistics each batch plans as a workspace scan
+    await handle.db.execute(sql`ANALYZE feedback`);
     let total = 0;
     for (const ws of await handle.db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces)) {
       let last = Date.now();
