@@ -56,8 +56,6 @@ async function main(): Promise<number> {
       });
       await vacuumAnalyze(db);
     }
-    const pending = await scalar<number>(db, sql`SELECT count(*)::int AS v FROM feedback WHERE analysed_at IS NULL`);
-    if (pending) throw new Error(`${pending} items are not analysed yet (no search words): run npm run analyse first.`);
     const feedbackRows = (await scalar<number>(db, sql`SELECT count(*)::int AS v FROM feedback`)) ?? 0;
 
     // the largest workspace, as its CX manager
@@ -68,6 +66,11 @@ async function main(): Promise<number> {
         ORDER BY (SELECT count(*) FROM customers c WHERE c.workspace_id = m.workspace_id) DESC LIMIT 1`,
     );
     if (!ws) throw new Error("No CX manager in the database: seed it first.");
+    const pending = await scalar<number>(
+      db,
+      sql`SELECT count(*)::int AS v FROM feedback WHERE workspace_id = ${ws.id} AND analysed_at IS NULL`,
+    );
+    if (pending) throw new Error(`${pending} items are not analysed yet (no search words): run npm run analyse first.`);
     const actor: TriageActor = { userId: ws.userId, workspaceId: ws.id, role: "cx_manager" };
     const some = async (query: ReturnType<typeof sql>) => (await scalar<number>(db, query)) ?? 0;
     const segment = await some(sql`SELECT id AS v FROM segments WHERE workspace_id = ${ws.id} ORDER BY id LIMIT 1`);
