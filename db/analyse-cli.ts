@@ -9,6 +9,7 @@ import { workspaces } from "./schema";
 import { migrateDatabase } from "./client";
 import { openDatabaseFromEnv } from "./index";
 import { rebuildRollups } from "./rollups";
+import { screenFeedback } from "./screening";
 import { analyseFeedback } from "./text-analysis";
 
 const { values } = parseArgs({
@@ -26,6 +27,8 @@ try {
       let last = Date.now();
       const options = {
         all: values.all,
+        // screened below, once the analysis is committed and analysed by the planner
+        screen: false,
         onProgress: (n: number) => {
           if (Date.now() - last < 2000) return;
           last = Date.now();
@@ -44,6 +47,10 @@ try {
     // fresh statistics of the search words: with stale ones the planner takes a rare word for a
     // common one and scans the newest-first index instead of the search index
     if (total > 0) await handle.db.execute(sql`ANALYZE feedback, feedback_themes`);
+    for (const ws of await handle.db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces)) {
+      const screened = await screenFeedback(handle.db, ws.id);
+      console.log(`${ws.name}: ${screened.found.toLocaleString("en")} suspicion flags raised by the screening.`);
+    }
     if (values.defer && total > 0) {
       console.log("Rebuilding the rollups…");
       await rebuildRollups(handle.db);

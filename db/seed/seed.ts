@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { hashPassword } from "../../server/auth/password";
 import { queryRows, type Db } from "../client";
+import { screenFeedback } from "../screening";
 import { analyseFeedback } from "../text-analysis";
 import { users } from "../schema";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -243,6 +244,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
       await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
       await analyseFeedback(tx, refs.plan.workspaceId, {
         now: new Date(plan.nowMs),
+        screen: false,
         onProgress: (done) => {
           if (performance.now() - lastAnalysisReport < 5_000) return;
           lastAnalysisReport = performance.now();
@@ -251,6 +253,9 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
       });
     });
   }
+  // the suspicious-feedback screening reads the analysis' text keys: statistics of them first
+  await db.execute(sql`ANALYZE feedback`);
+  for (const refs of reference.byWorkspace) await screenFeedback(db, refs.plan.workspaceId);
   // the analysis re-linked themes by the library's keywords: report the links it left
   const [links] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM feedback_themes`);
   counts.feedback_themes = links?.n ?? 0;
