@@ -3,15 +3,12 @@
 // Times the feedback inbox as a CX manager uses it: the first page for each single filter and
 // each order, page 100 through the cursor, free-text search for a rare and a common word, and a
 // bulk triage of 1,000 items; p50/p95 against the budgets, as JSON and a table, with engine and size.
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { migrateDatabase, openPostgres, queryRows, vacuumAnalyze, type Db } from "../db/client";
-import { parseCount } from "../db/seed/cli-args";
-import { seedDemo } from "../db/seed/seed";
+import { queryRows, type Db } from "../db/client";
 import { listFeedbackInput, type ListFeedbackInput } from "../server/domain/feedback/list";
 import { listFeedback } from "../server/services/feedback";
 import { bulkTriage, type TriageActor } from "../server/services/triage";
-import { openBenchTarget, runBench, timeCase } from "./target";
+import { openSeededBench, runBench, timeCase } from "./target";
 
 /** p95 budgets in ms (the issue's: PostgreSQL at 10M rows, PGlite at 1M); null: reported only. */
 const BUDGETS = {
@@ -28,34 +25,15 @@ async function scalar<T>(db: Db, query: ReturnType<typeof sql>): Promise<T | und
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    strict: true,
-    options: {
-      feedback: { type: "string", default: "1000000" },
-      orders: { type: "string", default: "1000000" },
-      customers: { type: "string", default: "50000" },
-      runs: { type: "string", default: "30" },
-      pg: { type: "string" },
-      existing: { type: "string" },
-    },
+  const bench = await openSeededBench("touchpoint_inbox_bench_", {
+    feedback: 1_000_000,
+    orders: 1_000_000,
+    customers: 50_000,
+    runs: 30,
   });
-  const runs = parseCount("runs", values.runs) ?? 30;
-  const target = values.existing
-    ? { handle: await openPostgres(values.existing), cleanup: async () => {} }
-    : await openBenchTarget(values.pg, "touchpoint_inbox_bench_");
-  const { handle } = target;
+  const { handle, runs } = bench;
   const db = handle.db;
   try {
-    await migrateDatabase(handle);
-    if (!values.existing) {
-      await seedDemo(db, {
-        customers: parseCount("customers", values.customers),
-        orders: parseCount("orders", values.orders),
-        feedback: parseCount("feedback", values.feedback),
-        onProgress: (m) => console.error(m),
-      });
-      await vacuumAnalyze(db);
-    }
     const feedbackRows = (await scalar<number>(db, sql`SELECT count(*)::int AS v FROM feedback`)) ?? 0;
 
     // the largest workspace, as its CX manager
@@ -169,8 +147,7 @@ async function main(): Promise<number> {
     console.table(results);
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {
-    await handle.close();
-    await target.cleanup();
+    await bench.close();
   }
 }
 

@@ -3,48 +3,26 @@
 // Times the journey page for one filter set as its reader sees it: the map (stages and touchpoints
 // with figures, trend and friction themes), the moments of truth and the funnel, each alone and
 // the three together (the page loads them at once); p50/p95 against the issue's budget.
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { migrateDatabase, openPostgres, queryRows, vacuumAnalyze } from "../db/client";
-import { parseCount } from "../db/seed/cli-args";
-import { seedDemo } from "../db/seed/seed";
+import { queryRows } from "../db/client";
 import { dashboardFiltersInput, type DashboardFiltersInput } from "../server/domain/dashboard/filters";
 import { getJourneyFunnel, getMomentsOfTruth } from "../server/services/journey-insights";
 import { getJourneyMap } from "../server/services/journey-map";
-import { openBenchTarget, runBench, timeCase } from "./target";
+import { openSeededBench, runBench, timeCase } from "./target";
 
 /** p95 budget in ms for one filter set: PostgreSQL at 10M feedback rows (the issue's); PGlite reported only. */
 const BUDGET = { postgres: 150, pglite: null } as const;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    strict: true,
-    options: {
-      feedback: { type: "string", default: "1000000" },
-      orders: { type: "string", default: "1000000" },
-      customers: { type: "string", default: "50000" },
-      runs: { type: "string", default: "20" },
-      pg: { type: "string" },
-      existing: { type: "string" },
-    },
+  const bench = await openSeededBench("touchpoint_journeys_bench_", {
+    feedback: 1_000_000,
+    orders: 1_000_000,
+    customers: 50_000,
+    runs: 20,
   });
-  const runs = parseCount("runs", values.runs) ?? 20;
-  const target = values.existing
-    ? { handle: await openPostgres(values.existing), cleanup: async () => {} }
-    : await openBenchTarget(values.pg, "touchpoint_journeys_bench_");
-  const { handle } = target;
+  const { handle, runs } = bench;
   const db = handle.db;
   try {
-    await migrateDatabase(handle);
-    if (!values.existing) {
-      await seedDemo(db, {
-        customers: parseCount("customers", values.customers),
-        orders: parseCount("orders", values.orders),
-        feedback: parseCount("feedback", values.feedback),
-        onProgress: (m) => console.error(m),
-      });
-      await vacuumAnalyze(db);
-    }
     const [size] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM feedback`);
     // the largest workspace, and its first segment
     const [ws] = await queryRows<{ id: number; segment: number | null }>(
@@ -77,8 +55,7 @@ async function main(): Promise<number> {
     console.table(results);
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {
-    await handle.close();
-    await target.cleanup();
+    await bench.close();
   }
 }
 

@@ -4,47 +4,25 @@
 // and the comparison period, and the NPS/CSAT significance tests — for one filter set (and a
 // narrower one), as a manager opens the comparison; p50/p95 against the issue's budget.
 // The default seeds a small throwaway PGlite database: a smoke run, not the budget's 10M rows.
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { migrateDatabase, openPostgres, queryRows, vacuumAnalyze } from "../db/client";
-import { parseCount } from "../db/seed/cli-args";
-import { seedDemo } from "../db/seed/seed";
+import { queryRows } from "../db/client";
 import { segmentFiltersInput } from "../server/domain/segments";
 import { compareSegments } from "../server/services/segments";
-import { openBenchTarget, runBench, timeCase } from "./target";
+import { openSeededBench, runBench, timeCase } from "./target";
 
 /** p95 budget in ms for one filter set: PostgreSQL at 10M feedback rows (the issue's); PGlite reported only. */
 const BUDGET = { postgres: 150, pglite: null } as const;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    strict: true,
-    options: {
-      feedback: { type: "string", default: "20000" },
-      orders: { type: "string", default: "20000" },
-      customers: { type: "string", default: "2000" },
-      runs: { type: "string", default: "20" },
-      pg: { type: "string" },
-      existing: { type: "string" },
-    },
+  const bench = await openSeededBench("touchpoint_segments_bench_", {
+    feedback: 20_000,
+    orders: 20_000,
+    customers: 2_000,
+    runs: 20,
   });
-  const runs = parseCount("runs", values.runs) ?? 20;
-  const target = values.existing
-    ? { handle: await openPostgres(values.existing), cleanup: async () => {} }
-    : await openBenchTarget(values.pg, "touchpoint_segments_bench_");
-  const { handle } = target;
+  const { handle, runs } = bench;
   const db = handle.db;
   try {
-    await migrateDatabase(handle);
-    if (!values.existing) {
-      await seedDemo(db, {
-        customers: parseCount("customers", values.customers),
-        orders: parseCount("orders", values.orders),
-        feedback: parseCount("feedback", values.feedback),
-        onProgress: (m) => console.error(m),
-      });
-      await vacuumAnalyze(db);
-    }
     const [size] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM feedback`);
     // the largest workspace and its two largest segments
     const [ws] = await queryRows<{ id: number }>(
@@ -88,8 +66,7 @@ async function main(): Promise<number> {
     console.table(results);
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {
-    await handle.close();
-    await target.cleanup();
+    await bench.close();
   }
 }
 

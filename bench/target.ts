@@ -1,7 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openPglite, openPostgres, type DbHandle } from "../db/client";
+import { parseArgs } from "node:util";
+import { migrateDatabase, openPglite, openPostgres, vacuumAnalyze, type DbHandle } from "../db/client";
+import { parseCount } from "../db/seed/cli-args";
+import { seedDemo } from "../db/seed/seed";
 import { createThrowawayDatabase } from "../db/throwaway-db";
 
 export interface BenchTarget {
@@ -80,4 +83,57 @@ export function runBench(name: string, main: () => Promise<number>): void {
       process.exitCode = 1;
     },
   );
+}
+
+export interface SeededBench {
+  handle: DbHandle;
+  runs: number;
+  /** Close the handle, then remove the throwaway database (an --existing one is only closed). */
+  close(): Promise<void>;
+}
+
+/**
+ * The benches' shared command line — `[--feedback N] [--orders N] [--customers N] [--runs N]
+ * [--pg URL]` or `--existing postgres://…` — opened, migrated, and (unless existing) seeded with
+ * the demo generator and vacuum-analysed.
+ */
+export async function openSeededBench(
+  prefix: string,
+  defaults: { feedback: number; orders: number; customers: number; runs: number },
+): Promise<SeededBench> {
+  const { values } = parseArgs({
+    strict: true,
+    options: {
+      feedback: { type: "string", default: String(defaults.feedback) },
+      orders: { type: "string", default: String(defaults.orders) },
+      customers: { type: "string", default: String(defaults.customers) },
+      runs: { type: "string", default: String(defaults.runs) },
+      pg: { type: "string" },
+      existing: { type: "string" },
+    },
+  });
+  const target = values.existing
+    ? { handle: await openPostgres(values.existing), cleanup: async () => {} }
+    : await openBenchTarget(values.pg, prefix);
+  const { handle } = target;
+  const close = async () => {
+    await handle.close();
+    await target.cleanup();
+  };
+  try {
+    await migrateDatabase(handle);
+    if (!values.existing) {
+      await seedDemo(handle.db, {
+        customers: parseCount("customers", values.customers),
+        orders: parseCount("orders", values.orders),
+        feedback: parseCount("feedback", values.feedback),
+        onProgress: (m) => console.error(m),
+      });
+      await vacuumAnalyze(handle.db);
+    }
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { handle, runs: parseCount("runs", values.runs) ?? defaults.runs, close };
 }
