@@ -43,6 +43,10 @@ type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
   /** revoking is idempotent, so one key and one endpoint serve every role allowed */
   apiKeyId: number;
   webhookId: number;
+  /** a Typeform endpoint, whose secret can be rotated (a generated one) */
+  signedWebhookId: number;
+  /** one endpoint per role, each deleted by at most one call */
+  removableWebhookIds: number[];
 };
 /** A valid NPS target for one calendar year: each call that may create gets a year of its own. */
 const targetFor = (year: number) => ({
@@ -62,6 +66,7 @@ let journeyNames = 0;
 let themeRemovals = 0;
 let actionMoves = 0;
 let actionEdits = 0;
+let webhookRemovals = 0;
 const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown | ((f: Fixture) => unknown) }> = {
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
@@ -198,6 +203,16 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
   "webhooks.list": { permission: "workspace.integrations" },
   "webhooks.create": { permission: "workspace.integrations", input: { tool: "delighted", name: "Delighted NPS" } },
   "webhooks.revoke": { permission: "workspace.integrations", input: (f: Fixture) => ({ id: f.webhookId }) },
+  "webhooks.enable": { permission: "workspace.integrations", input: (f: Fixture) => ({ id: f.webhookId }) },
+  "webhooks.update": {
+    permission: "workspace.integrations",
+    input: (f: Fixture) => ({ id: f.webhookId, name: "Renamed webhook" }),
+  },
+  "webhooks.rotateSecret": { permission: "workspace.integrations", input: (f: Fixture) => ({ id: f.signedWebhookId }) },
+  "webhooks.remove": {
+    permission: "workspace.integrations",
+    input: (f: Fixture) => ({ id: f.removableWebhookIds[webhookRemovals++] }),
+  },
 };
 
 let handle: DbHandle;
@@ -244,12 +259,17 @@ beforeAll(async () => {
     actions: await createActionFixture(roles),
     ...(await createJourneyFixture(roles.workspace.id)),
     apiKeyId: (await createApiKey(handle.db, actor, createApiKeyInput.parse({ name: "Fixture key" }))).key.id,
-    webhookId: (
-      await createWebhookEndpoint(handle.db, actor, createWebhookInput.parse({ tool: "delighted", name: "Fixture" }))
-    ).endpoint.id,
+    webhookId: await createWebhookFixture(actor, "delighted"),
+    signedWebhookId: await createWebhookFixture(actor, "typeform"),
+    removableWebhookIds: await Promise.all(ROLES.map(() => createWebhookFixture(actor, "delighted"))),
   };
 });
 afterAll(() => handle.close());
+
+async function createWebhookFixture(actor: { userId: number; workspaceId: number }, tool: "delighted" | "typeform") {
+  const input = createWebhookInput.parse({ tool, name: `Fixture ${tool}` });
+  return (await createWebhookEndpoint(handle.db, actor, input)).endpoint.id;
+}
 
 async function createJourneyFixture(workspaceId: number) {
   const stageIds: number[] = [];

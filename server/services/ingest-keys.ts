@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { apiKeys } from "@/db/schema";
+import { apiKeys, users } from "@/db/schema";
 import {
   API_KEY_PREFIX_LENGTH,
   parseApiKeyToken,
@@ -29,11 +29,15 @@ const listColumns = {
   revokedAt: apiKeys.revokedAt,
 };
 
-/** The workspace's keys, newest first, revoked ones included (they show as revoked). Never a secret. */
+/**
+ * The workspace's keys, newest first, revoked ones included (they show as revoked), with the name
+ * of who created each (null once that user is deleted). Never a secret.
+ */
 export function listApiKeys(db: Db, workspaceId: number) {
   return db
-    .select(listColumns)
+    .select({ ...listColumns, createdByName: users.name })
     .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdBy))
     .where(eq(apiKeys.workspaceId, workspaceId))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
 }

@@ -1,8 +1,13 @@
 import { createWebhookInput, idInput } from "../../domain/ingest/integrations";
+import { rotateWebhookSecretInput, updateWebhookInput } from "../../domain/ingest/webhook-settings";
 import {
   createWebhookEndpoint,
+  enableWebhookEndpoint,
   listWebhookEndpoints,
+  removeWebhookEndpoint,
   revokeWebhookEndpoint,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
 } from "../../services/ingest-webhook-endpoints";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
@@ -11,15 +16,24 @@ const actorOf = (ctx: { user: { id: number }; membership: { workspaceId: number 
   workspaceId: ctx.membership.workspaceId,
 });
 
+const manage = permissionProcedure("workspace.integrations");
+
 export const webhooksRouter = createTRPCRouter({
-  list: permissionProcedure("workspace.integrations").query(({ ctx }) =>
-    listWebhookEndpoints(ctx.db, ctx.membership.workspaceId),
-  ),
+  list: manage.query(({ ctx }) => listWebhookEndpoints(ctx.db, ctx.membership.workspaceId)),
   /** Returns the URL path with its token (and a generated secret) once. */
-  create: permissionProcedure("workspace.integrations")
+  create: manage
     .input(createWebhookInput)
     .mutation(({ ctx, input }) => createWebhookEndpoint(ctx.db, actorOf(ctx), input)),
-  revoke: permissionProcedure("workspace.integrations")
-    .input(idInput)
-    .mutation(({ ctx, input }) => revokeWebhookEndpoint(ctx.db, actorOf(ctx), input.id)),
+  /** The name, and a generic endpoint's field mapping. */
+  update: manage
+    .input(updateWebhookInput)
+    .mutation(({ ctx, input }) => updateWebhookEndpoint(ctx.db, actorOf(ctx), input)),
+  /** Returns a generated secret once (Typeform, generic) when none is given. */
+  rotateSecret: manage
+    .input(rotateWebhookSecretInput)
+    .mutation(({ ctx, input }) => rotateWebhookSecret(ctx.db, actorOf(ctx), input)),
+  /** Disables the endpoint: deliveries are refused until it is enabled again. */
+  revoke: manage.input(idInput).mutation(({ ctx, input }) => revokeWebhookEndpoint(ctx.db, actorOf(ctx), input.id)),
+  enable: manage.input(idInput).mutation(({ ctx, input }) => enableWebhookEndpoint(ctx.db, actorOf(ctx), input.id)),
+  remove: manage.input(idInput).mutation(({ ctx, input }) => removeWebhookEndpoint(ctx.db, actorOf(ctx), input.id)),
 });

@@ -68,8 +68,10 @@ describe("Retry-After of an empty bucket", () => {
 });
 
 describe("webhook endpoint inputs", () => {
-  it("needs a secret from every tool that signs, none from Delighted", () => {
-    expect(createWebhookInput.safeParse({ tool: "typeform", name: "T" }).success).toBe(false);
+  it("needs the secret of Zendesk and SurveyMonkey, none from Delighted; Typeform's may be generated", () => {
+    expect(createWebhookInput.safeParse({ tool: "typeform", name: "T" }).success).toBe(true);
+    expect(createWebhookInput.safeParse({ tool: "typeform", name: "T", secret: "short" }).success).toBe(false);
+    expect(createWebhookInput.safeParse({ tool: "zendesk", name: "Z" }).success).toBe(false);
     expect(createWebhookInput.safeParse({ tool: "zendesk", name: "Z", secret: "short" }).success).toBe(false);
     expect(createWebhookInput.safeParse({ tool: "delighted", name: "D" }).success).toBe(true);
     expect(createWebhookInput.safeParse({ tool: "surveymonkey", name: "S", secret: "12345678" }).success).toBe(false);

@@ -45,20 +45,20 @@ export type CreateApiKeyInput = z.output<typeof createApiKeyInput>;
 
 export const idInput = z.object({ id: z.number().int().positive() });
 
-const secretText = z.string().trim().min(8, "A signing secret has at least 8 characters.").max(500);
+export const secretText = z.string().trim().min(8, "A signing secret has at least 8 characters.").max(500);
 
 /**
- * A webhook endpoint per tool. The secret is what the tool signs with: Typeform's secret (you
- * choose it in Typeform), Zendesk's signing secret (Zendesk shows it), SurveyMonkey's app API
- * secret with the app's API key and an access token to read responses; the generic webhook's
- * X-Touchpoint-Signature secret (generated when left out). Delighted signs nothing: the URL's
- * token is its only proof, so it takes no secret.
+ * A webhook endpoint per tool. The secret is what the tool signs with: Typeform's secret (any
+ * text pasted into Typeform, so generated when left out), Zendesk's signing secret (Zendesk shows
+ * it), SurveyMonkey's app API secret with the app's API key and an access token to read responses;
+ * the generic webhook's X-Touchpoint-Signature secret (generated when left out). Delighted signs
+ * nothing: the URL's token is its only proof, so it takes no secret.
  */
 export const createWebhookInput = z.discriminatedUnion("tool", [
   z.object({
     tool: z.literal("typeform"),
     name: z.string().trim().min(1).max(100),
-    secret: secretText,
+    secret: secretText.optional(),
     scoreField: z.string().trim().min(1).max(200).optional(),
     metricKind: z.enum(METRIC_KINDS).optional(),
   }),
