@@ -1,11 +1,11 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHANNELS, METRIC_KINDS, type MetricKind } from "../server/domain/enums";
+import { CHANNELS, METRIC_KINDS, SENTIMENT_LABELS, type MetricKind } from "../server/domain/enums";
 import { SCORE_RANGES } from "../server/domain/scores";
 import { queryRows, type DbHandle } from "./client";
-import { createCustomer, createSegment, createStage, createWorkspace } from "./factories";
+import { createCustomer, createSegment, createStage, createTouchpoint, createWorkspace } from "./factories";
 import { rebuildRollups, rollupsLeftDirty } from "./rollups";
-import { customers, feedback, orders, workspaces } from "./schema";
+import { customers, feedback, feedbackThemes, orders, themes, workspaces } from "./schema";
 import { createTestDb } from "./test-db";
 import { testEngine } from "./test-engine";
 
@@ -70,6 +70,30 @@ const CUSTOMER_CUBE_FROM_RAW = `
 const CUSTOMER_CUBE = `
   SELECT workspace_id, dims, region, grain, bucket::text AS bucket, segment_id, nps_category, customers
   FROM customer_rollup WHERE customers <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+// the journey cubes (refreshed per dirty day) from the raw rows: with and without channel (dims 2 / 0)
+const JOURNEY_CUBE_FROM_RAW = `
+  SELECT f.workspace_id, x.dims, CASE WHEN x.dims = 2 THEN f.channel END AS channel, g.grain, g.bucket::text AS bucket,
+    c.segment_id, f.stage_id, f.touchpoint_id, f.metric_kind, count(*)::int AS responses,
+    ${SCORES.map((k) => `(count(*) FILTER (WHERE f.score = ${k}))::int AS s${k}`).join(", ")},
+    coalesce(sum(round(f.sentiment * 1000)), 0)::bigint::text AS sentiment_milli_sum, count(f.sentiment)::int AS sentiment_count
+  FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id
+  ${CUBE.replace("(VALUES (0), (1), (2), (3))", "(VALUES (0), (2))").replaceAll("AT_", "f.received_at")}
+  WHERE f.touchpoint_id IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+const JOURNEY_CUBE = `
+  SELECT workspace_id, dims, channel, grain, bucket::text AS bucket, segment_id, stage_id, touchpoint_id, metric_kind,
+    responses, ${SCORES.map((k) => `s${k}`).join(", ")}, sentiment_milli_sum::text AS sentiment_milli_sum, sentiment_count
+  FROM journey_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+const FRICTION_CUBE_FROM_RAW = `
+  SELECT f.workspace_id, x.dims, CASE WHEN x.dims = 2 THEN f.channel END AS channel, g.grain, g.bucket::text AS bucket,
+    c.segment_id, f.stage_id, f.touchpoint_id, ft.theme_id, count(*)::int AS negative
+  FROM feedback f JOIN feedback_themes ft ON ft.feedback_id = f.id LEFT JOIN customers c ON c.id = f.customer_id
+  ${CUBE.replace("(VALUES (0), (1), (2), (3))", "(VALUES (0), (2))").replaceAll("AT_", "f.received_at")}
+  WHERE f.stage_id IS NOT NULL AND f.sentiment_label = 'negative'
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+const FRICTION_CUBE = `
+  SELECT workspace_id, dims, channel, grain, bucket::text AS bucket, segment_id, stage_id, touchpoint_id, theme_id, negative
+  FROM friction_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 const STATE_FROM_RAW = `
   SELECT c.id AS customer_id, c.workspace_id, c.segment_id, c.region, c.created_at::text AS created_at,
     c.churned_at::text AS churned_at, l.category AS nps_category, l.score::int AS nps_score, l.received_at::text AS nps_at
@@ -86,6 +110,9 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     customers: [] as number[],
     stages: [] as (number | null)[],
     segments: [] as (number | null)[],
+    /** Per stage id: its touchpoints (and null: placed on the stage alone). */
+    touchpoints: new Map<number, (number | null)[]>(),
+    themes: [] as number[],
   };
   let ws: number;
   let other: number;
@@ -102,27 +129,45 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     const customerCube = await rows(CUSTOMER_CUBE);
     expect(customerCube).toEqual(await rows(CUSTOMER_CUBE_FROM_RAW));
     expect(customerCube.every((r) => Number(r.customers) > 0)).toBe(true);
+    // the journey cubes are refreshed by the reader, per workspace, from the days writes marked
+    for (const w of await rows("SELECT id FROM workspaces ORDER BY id")) {
+      await db.execute(sql`SELECT journey_rollups_refresh(${Number(w.id)})`);
+    }
+    const journeyCube = await rows(JOURNEY_CUBE);
+    expect(journeyCube).toEqual(await rows(JOURNEY_CUBE_FROM_RAW));
+    const frictionCube = await rows(FRICTION_CUBE);
+    expect(frictionCube).toEqual(await rows(FRICTION_CUBE_FROM_RAW));
     return {
       feedbackRows: feedbackCube.length,
       orderRows: ordersCube.length,
       customers: state.length,
+      journeyRows: journeyCube.length,
+      frictionRows: frictionCube.length,
     };
+  }
+
+  /** A stage and, on most staged items, one of its touchpoints. */
+  function randomPlace() {
+    const stageId = rnd.pick(ids.stages);
+    return { stageId, touchpointId: stageId === null ? null : rnd.pick(ids.touchpoints.get(stageId)!) };
   }
 
   function randomFeedback(n: number, workspaceId: number) {
     return Array.from({ length: n }, () => {
       const metricKind: MetricKind = rnd.pick(METRIC_KINDS);
       const range = metricKind === "none" ? null : SCORE_RANGES[metricKind];
+      const place = workspaceId === ws ? randomPlace() : { stageId: null, touchpointId: null };
       return {
         workspaceId,
         source: "survey" as const,
         externalId: `F-${rnd.next().toString(36).slice(2)}`,
         customerId: rnd.next() < 0.15 ? null : rnd.pick(ids.customers),
-        stageId: rnd.pick(ids.stages),
+        ...place,
         channel: rnd.next() < 0.1 ? null : rnd.pick(CHANNELS),
         metricKind,
         score: range ? rnd.int(range.min, range.max) : null,
         sentiment: rnd.next() < 0.2 ? null : Math.round((rnd.next() * 2 - 1) * 10_000) / 10_000,
+        sentimentLabel: rnd.pick(SENTIMENT_LABELS),
         receivedAt: new Date(Date.UTC(2026, rnd.int(0, 2), rnd.int(1, 28), rnd.int(0, 23), rnd.int(0, 59))),
       };
     });
@@ -150,8 +195,19 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     other = (await createWorkspace(db)).id;
     for (let i = 0; i < 3; i++) ids.segments.push((await createSegment(db, ws)).id);
     ids.segments.push(null);
-    for (let i = 0; i < 3; i++) ids.stages.push((await createStage(db, ws, { position: i, name: `Stage ${i}` })).id);
+    for (let i = 0; i < 3; i++) {
+      const stage = await createStage(db, ws, { position: i, name: `Stage ${i}` });
+      ids.stages.push(stage.id);
+      const points: (number | null)[] = [null];
+      for (let j = 0; j < 2; j++)
+        points.push((await createTouchpoint(db, ws, stage.id, { name: `Point ${i}.${j}` })).id);
+      ids.touchpoints.set(stage.id, points);
+    }
     ids.stages.push(null);
+    for (const name of ["Delivery", "Price", "Staff"]) {
+      const [theme] = await db.insert(themes).values({ workspaceId: ws, name }).returning({ id: themes.id });
+      ids.themes.push(theme!.id);
+    }
     for (let i = 0; i < 25; i++) {
       const c = await createCustomer(db, ws, {
         segmentId: rnd.pick(ids.segments),
@@ -162,12 +218,31 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
   });
   afterAll(() => handle.close());
 
+  /** Links about half the items of `feedbackIds` to one or two random themes. */
+  async function linkThemes(feedbackIds: number[]) {
+    const links = new Map<string, { feedbackId: number; themeId: number }>();
+    for (const feedbackId of feedbackIds) {
+      if (rnd.next() < 0.5) continue;
+      for (let k = rnd.int(1, 2); k > 0; k--) {
+        const themeId = rnd.pick(ids.themes);
+        links.set(`${feedbackId}:${themeId}`, { feedbackId, themeId });
+      }
+    }
+    if (links.size > 0) await handle.db.insert(feedbackThemes).values([...links.values()]).onConflictDoNothing();
+  }
+
   it("after bulk inserts", async () => {
-    await handle.db.insert(feedback).values(randomFeedback(400, ws));
+    const written = await handle.db.insert(feedback).values(randomFeedback(400, ws)).returning({ id: feedback.id });
+    await linkThemes(written.map((r) => r.id));
     await handle.db.insert(orders).values(randomOrders(300, ws));
+    // a buyer who never answered NPS: orders without a category
+    const silent = await createCustomer(handle.db, ws, { segmentId: ids.segments[0] });
+    await handle.db.insert(orders).values({ ...randomOrders(1, ws)[0]!, customerId: silent.id });
     const sizes = await expectRollupsMatchRaw();
     expect(sizes.feedbackRows).toBeGreaterThan(50);
     expect(sizes.orderRows).toBeGreaterThan(50);
+    expect(sizes.journeyRows).toBeGreaterThan(50);
+    expect(sizes.frictionRows).toBeGreaterThan(50);
     // the random history gives customers every latest category, so the category moves are exercised
     const categories = await queryRows<{ category: string | null }>(
       handle.db,
@@ -210,13 +285,23 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
         .set({
           metricKind,
           score: range ? rnd.int(range.min, range.max) : null,
-          stageId: rnd.pick(ids.stages),
+          ...randomPlace(),
           customerId: rnd.next() < 0.3 ? null : rnd.pick(ids.customers),
           receivedAt: new Date(Date.UTC(2026, rnd.int(0, 2), rnd.int(1, 28))),
           sentiment: rnd.next() < 0.5 ? null : -0.5,
+          sentimentLabel: rnd.pick(SENTIMENT_LABELS),
         })
         .where(eq(feedback.id, id));
     }
+    // theme links come and go (the friction points)
+    const linked = await db.select().from(feedbackThemes).limit(30);
+    for (const link of linked.slice(0, 15)) {
+      await db
+        .delete(feedbackThemes)
+        .where(and(eq(feedbackThemes.feedbackId, link.feedbackId), eq(feedbackThemes.themeId, link.themeId)));
+    }
+    await db.delete(feedbackThemes).where(inArray(feedbackThemes.themeId, [ids.themes[2]!]));
+    await linkThemes(rows.slice(0, 60).map((r) => r.id));
     // a triage-only change moves no figure
     await db.update(feedback).set({ status: "triaged" }).where(eq(feedback.workspaceId, ws));
     const orderRows = await db.select({ id: orders.id }).from(orders);
@@ -301,7 +386,7 @@ describe(`rollups stay equal to raw aggregates (${testEngine()})`, () => {
     await db.delete(workspaces).where(eq(workspaces.id, other));
     const left = await queryRows<{ n: number }>(
       db,
-      sql`SELECT (SELECT count(*) FROM feedback_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM orders_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM customer_state WHERE workspace_id = ${other}) + (SELECT count(*) FROM customer_rollup WHERE workspace_id = ${other}) AS n`,
+      sql`SELECT (SELECT count(*) FROM feedback_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM orders_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM customer_state WHERE workspace_id = ${other}) + (SELECT count(*) FROM customer_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM journey_rollup WHERE workspace_id = ${other}) + (SELECT count(*) FROM journey_rollup_dirty WHERE workspace_id = ${other}) AS n`,
     );
     expect(Number(left[0]?.n)).toBe(0);
     await expectRollupsMatchRaw();

@@ -178,3 +178,96 @@ export const rollupDirty = pgTable("rollup_dirty", {
     .references(() => workspaces.id, { onDelete: "cascade" }),
   since: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The journey map's cube (server/services/journey-map.ts): per workspace, grain and bucket (as
+ * {@link feedbackRollup}), per touchpoint (and its stage) × the customer's segment × metric kind, the
+ * count of each score and the sentiment sums, with and without the channel breakdown (`dims` 2 /
+ * 0, as {@link ROLLUP_DIMS}). A region filter reads the raw rows instead: a region breakdown would
+ * make the day rows about as many as the raw ones. Unlike the dashboard cubes it is not kept by the writing transaction: writes to
+ * feedback, feedback_themes and customers mark the UTC days they touch in
+ * {@link journeyRollupDirty}, and `journey_rollups_refresh(workspace)` recomputes those days (and
+ * their months) from the raw rows before the map reads — a day of one workspace is a few thousand
+ * rows, so a read after an ingest pays milliseconds, and writers never contend on cube rows.
+ */
+export const journeyRollup = pgTable(
+  "journey_rollup",
+  {
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dims: smallint().notNull(),
+    channel: channelEnum(),
+    grain: text({ enum: ["day", "month"] }).notNull(),
+    bucket: date().notNull(),
+    segmentId: integer(),
+    stageId: integer(),
+    touchpointId: integer().notNull(),
+    metricKind: metricKindEnum().notNull(),
+    responses: integer().notNull().default(0),
+    s0: integer().notNull().default(0),
+    s1: integer().notNull().default(0),
+    s2: integer().notNull().default(0),
+    s3: integer().notNull().default(0),
+    s4: integer().notNull().default(0),
+    s5: integer().notNull().default(0),
+    s6: integer().notNull().default(0),
+    s7: integer().notNull().default(0),
+    s8: integer().notNull().default(0),
+    s9: integer().notNull().default(0),
+    s10: integer().notNull().default(0),
+    sentimentMilliSum: bigint({ mode: "number" }).notNull().default(0),
+    sentimentCount: integer().notNull().default(0),
+  },
+  (t) => [
+    unique("journey_rollup_key")
+      .on(t.workspaceId, t.dims, t.channel, t.grain, t.bucket, t.segmentId, t.touchpointId, t.metricKind)
+      .nullsNotDistinct(),
+    check("journey_rollup_dims", sql`${t.dims} IN (0, 2)`),
+  ],
+);
+
+/**
+ * The journey map's friction points: negative feedback items per theme on each stage and
+ * touchpoint (NULL: placed on the stage without a touchpoint), same keys and upkeep as
+ * {@link journeyRollup}.
+ */
+export const frictionRollup = pgTable(
+  "friction_rollup",
+  {
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dims: smallint().notNull(),
+    channel: channelEnum(),
+    grain: text({ enum: ["day", "month"] }).notNull(),
+    bucket: date().notNull(),
+    segmentId: integer(),
+    stageId: integer().notNull(),
+    touchpointId: integer(),
+    themeId: integer().notNull(),
+    negative: integer().notNull().default(0),
+  },
+  (t) => [
+    unique("friction_rollup_key")
+      .on(t.workspaceId, t.dims, t.channel, t.grain, t.bucket, t.segmentId, t.stageId, t.touchpointId, t.themeId)
+      .nullsNotDistinct(),
+    check("friction_rollup_dims", sql`${t.dims} IN (0, 2)`),
+  ],
+);
+
+/**
+ * UTC days whose journey rollups are out of step, appended by the feedback, feedback_themes and
+ * customers triggers (no key: writers never wait on each other) and consumed by
+ * `journey_rollups_refresh`.
+ */
+export const journeyRollupDirty = pgTable(
+  "journey_rollup_dirty",
+  {
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    day: date().notNull(),
+  },
+  (t) => [index("journey_rollup_dirty_workspace_idx").on(t.workspaceId)],
+);

@@ -28,6 +28,15 @@ const SCORES = Array.from({ length: 11 }, (_, k) => k);
 /** sum(s0)::int AS s0, …: the score counts of a grouped cube read. */
 export const SUM_SCORES = sql.raw(SCORES.map((k) => `sum(s${k})::int AS s${k}`).join(", "));
 
+/** The cubes: the dashboard's (db/schema/rollups.ts) and the journey map's, refreshed per dirty day. */
+export type CubeTable = "feedback" | "orders" | "journey" | "friction";
+const CUBE_TABLES: Record<CubeTable, string> = {
+  feedback: "feedback_rollup",
+  orders: "orders_rollup",
+  journey: "journey_rollup",
+  friction: "friction_rollup",
+};
+
 export interface CubeScope {
   workspaceId: number;
   filters: DashboardFilters;
@@ -40,7 +49,9 @@ export interface CubeScope {
  * smallest one: no filter reads the rows without channel or region), stage totals unless the
  * read is by stage, and its segments. `stage` narrows feedback only (orders have no stage).
  */
-export function cubeRows({ workspaceId, filters, byStage }: CubeScope, table: "feedback" | "orders"): SQL {
+export function cubeRows({ workspaceId, filters, byStage }: CubeScope, table: CubeTable): SQL {
+  const hasRegion = table === "feedback" || table === "orders";
+  if (filters.region && !hasRegion) throw new Error(`${CUBE_TABLES[table]} has no region breakdown: read raw rows`);
   // feedback without a stage filter or grouping reads the stage totals (ROLLUP_DIMS.allStages)
   const allStages = table === "feedback" && !filters.stageId && !byStage ? 4 : 0;
   const dims = (filters.channel ? 2 : 0) | (filters.region ? 1 : 0) | allStages;
@@ -48,10 +59,10 @@ export function cubeRows({ workspaceId, filters, byStage }: CubeScope, table: "f
     sql`workspace_id = ${workspaceId}`,
     sql`dims = ${dims}`,
     filters.channel ? sql`channel = ${filters.channel}` : sql`channel IS NULL`,
-    filters.region ? sql`region = ${filters.region}` : sql`region IS NULL`,
   ];
+  if (hasRegion) parts.push(filters.region ? sql`region = ${filters.region}` : sql`region IS NULL`);
   if (filters.segmentIds.length > 0) parts.push(idIn("segment_id", filters.segmentIds));
-  if (table === "feedback" && filters.stageId) parts.push(sql`stage_id = ${filters.stageId}`);
+  if (table !== "orders" && filters.stageId) parts.push(sql`stage_id = ${filters.stageId}`);
   return sql.join(parts, sql` AND `);
 }
 
@@ -78,13 +89,8 @@ export interface LabelledRange {
  * UNION ALL arm per span, so each is one contiguous range of the cube's key — a plan that does not
  * depend on statistics. Overlapping ranges (a period and its trailing year) each get their rows.
  */
-export function cubeSource(
-  table: "feedback" | "orders",
-  scope: CubeScope,
-  ranges: LabelledRange[],
-  where: SQL = sql`TRUE`,
-): SQL {
-  const name = sql.raw(table === "feedback" ? "feedback_rollup" : "orders_rollup");
+export function cubeSource(table: CubeTable, scope: CubeScope, ranges: LabelledRange[], where: SQL = sql`TRUE`): SQL {
+  const name = sql.raw(CUBE_TABLES[table]);
   const arms = ranges.flatMap((range) =>
     (range.wholeMonths
       ? [{ grain: "month" as const, from: `${range.from.slice(0, 7)}-01`, to: `${range.to.slice(0, 7)}-01` }]
@@ -116,8 +122,7 @@ export function scoreCountsOf(row: ScoreRow | undefined, kind: ScoredKind): Scor
 }
 
 export const npsOf = (row: ScoreRow | undefined) => computeNps(npsBucketsFromScoreCounts(scoreCountsOf(row, "nps")));
-export const csatOf = (row: ScoreRow | undefined) =>
-  computeCsat(csatCountsFromScoreCounts(scoreCountsOf(row, "csat")));
+export const csatOf = (row: ScoreRow | undefined) => computeCsat(csatCountsFromScoreCounts(scoreCountsOf(row, "csat")));
 export const cesOf = (row: ScoreRow | undefined) => computeCes(cesTotalsFromScoreCounts(scoreCountsOf(row, "ces")));
 
 /** Key of grouped rows: the group columns joined, so results can be looked up per key. */
@@ -144,7 +149,11 @@ export interface SegmentInfo {
 }
 
 /** The workspace's segments (only `segmentIds`, when some are given), by name. */
-export async function segmentsOf(db: Db, workspaceId: number, segmentIds: readonly number[] = []): Promise<SegmentInfo[]> {
+export async function segmentsOf(
+  db: Db,
+  workspaceId: number,
+  segmentIds: readonly number[] = [],
+): Promise<SegmentInfo[]> {
   return queryRows<SegmentInfo>(
     db,
     sql`SELECT id, name, color FROM segments WHERE workspace_id = ${workspaceId}

@@ -16,7 +16,7 @@ import {
   type ScoreCounts,
 } from "../domain/kpi";
 import { SCORE_RANGES } from "../domain/scores";
-import { cubeSource, idIn, keyOf, SUM_SCORES, type ScoreRow } from "./dashboard-cube";
+import { cubeSource, idIn, keyOf, SUM_SCORES, type LabelledRange, type ScoreRow } from "./dashboard-cube";
 
 /** Negative themes listed per stage and touchpoint: the friction points. */
 export const FRICTION_THEMES = 3;
@@ -105,25 +105,89 @@ const SCORE_COLUMNS = sql.raw(
   Array.from({ length: 11 }, (_, k) => `(count(*) FILTER (WHERE f.score = ${k}))::int AS s${k}`).join(", "),
 );
 
-/**
- * The journey map for a filter set: the workspace's live stages in order, each with its live
- * touchpoints; per stage and per touchpoint the period's volume, the stage's main metric,
- * sentiment, the same for the comparison period (the trend), and the top negative themes.
- * Stages read the rollup cube; touchpoints and themes read feedback in the period.
- */
-export async function getJourneyMap(db: Db, workspaceId: number, filters: DashboardFilters, now = new Date()) {
-  const period = resolvePeriod(filters.period, now);
-  const previous = comparisonPeriod(period, filters.comparison);
-  const ranges = [{ which: "current", from: period.from, to: period.to }];
-  if (previous) ranges.push({ which: "previous", from: previous.from, to: previous.to });
-  const scope = { workspaceId, filters: { ...filters, stageId: undefined }, byStage: true };
+type FrictionRow = { level: "stage" | "touchpoint"; id: number; themeId: number; name: string; negative: number };
+
+interface MapReads {
+  period: ResolvedPeriod;
+  previous: ResolvedPeriod | null;
+  ranges: LabelledRange[];
+}
+
+/** Touchpoint figures and friction themes from the raw rows (a region filter: the journey cubes have no region). */
+function rawReads(db: Db, workspaceId: number, filters: DashboardFilters, { period, previous }: MapReads) {
   const raw = journeyFeedbackScope(workspaceId, filters);
   const periods = previous
     ? sql`CASE WHEN ${inPeriod(period)} THEN 'current' WHEN ${inPeriod(previous)} THEN 'previous' END`
     : sql`CASE WHEN ${inPeriod(period)} THEN 'current' END`;
   const anyPeriod = previous ? sql`((${inPeriod(period)}) OR (${inPeriod(previous)}))` : inPeriod(period);
+  return Promise.all([
+    queryRows<GroupRow>(
+      db,
+      sql`SELECT ${periods} AS which, f.touchpoint_id AS id, f.metric_kind::text AS kind, count(*)::int AS responses,
+          ${SCORE_COLUMNS}, coalesce(sum(round(f.sentiment * 1000)), 0)::bigint AS "sentimentMilli",
+          count(f.sentiment)::int AS "sentimentCount"
+        FROM feedback f
+        WHERE ${raw} AND f.touchpoint_id IS NOT NULL AND ${anyPeriod}
+        GROUP BY 1, 2, 3`,
+    ),
+    queryRows<FrictionRow>(
+      db,
+      sql`SELECT CASE WHEN GROUPING(f.touchpoint_id) = 1 THEN 'stage' ELSE 'touchpoint' END AS level,
+          CASE WHEN GROUPING(f.touchpoint_id) = 1 THEN f.stage_id ELSE f.touchpoint_id END AS id,
+          t.id AS "themeId", t.name, count(*)::int AS negative
+        FROM feedback f
+        JOIN feedback_themes ft ON ft.feedback_id = f.id
+        JOIN themes t ON t.id = ft.theme_id
+        WHERE ${raw} AND ${inPeriod(period)} AND f.sentiment_label = 'negative' AND f.stage_id IS NOT NULL
+        GROUP BY GROUPING SETS ((f.stage_id, t.id, t.name), (f.stage_id, f.touchpoint_id, t.id, t.name))
+        HAVING GROUPING(f.touchpoint_id) = 1 OR f.touchpoint_id IS NOT NULL
+        ORDER BY negative DESC, t.name, t.id`,
+    ),
+  ]);
+}
 
-  const [stages, touchpoints, stageRows, pointRows, themeRows] = await Promise.all([
+/** The same from the journey cubes, after bringing their dirty days in step (journey_rollups_refresh). */
+async function cubeReads(db: Db, workspaceId: number, filters: DashboardFilters, { ranges }: MapReads) {
+  await db.execute(sql`SELECT journey_rollups_refresh(${workspaceId})`);
+  const scope = { workspaceId, filters: { ...filters, stageId: undefined } };
+  return Promise.all([
+    queryRows<GroupRow>(
+      db,
+      sql`SELECT which, touchpoint_id AS id, metric_kind::text AS kind, sum(responses)::int AS responses, ${SUM_SCORES},
+          sum(sentiment_milli_sum)::bigint AS "sentimentMilli", sum(sentiment_count)::int AS "sentimentCount"
+        FROM ${cubeSource("journey", scope, ranges)}
+        GROUP BY 1, 2, 3`,
+    ),
+    queryRows<FrictionRow>(
+      db,
+      sql`SELECT CASE WHEN GROUPING(c.touchpoint_id) = 1 THEN 'stage' ELSE 'touchpoint' END AS level,
+          CASE WHEN GROUPING(c.touchpoint_id) = 1 THEN c.stage_id ELSE c.touchpoint_id END AS id,
+          t.id AS "themeId", t.name, sum(c.negative)::int AS negative
+        FROM ${cubeSource("friction", scope, ranges.slice(0, 1))}
+        JOIN themes t ON t.id = c.theme_id AND t.workspace_id = ${workspaceId}
+        GROUP BY GROUPING SETS ((c.stage_id, t.id, t.name), (c.stage_id, c.touchpoint_id, t.id, t.name))
+        HAVING GROUPING(c.touchpoint_id) = 1 OR c.touchpoint_id IS NOT NULL
+        ORDER BY negative DESC, t.name, t.id`,
+    ),
+  ]);
+}
+
+/**
+ * The journey map for a filter set: the workspace's live stages in order, each with its live
+ * touchpoints; per stage and per touchpoint the period's volume, the stage's main metric,
+ * sentiment, the same for the comparison period (the trend), and the top negative themes.
+ * Stages read the dashboard's feedback cube; touchpoints and themes the journey cubes
+ * (journey_rollup, friction_rollup), or the raw rows when a region is filtered.
+ */
+export async function getJourneyMap(db: Db, workspaceId: number, filters: DashboardFilters, now = new Date()) {
+  const period = resolvePeriod(filters.period, now);
+  const previous = comparisonPeriod(period, filters.comparison);
+  const ranges: LabelledRange[] = [{ which: "current", from: period.from, to: period.to }];
+  if (previous) ranges.push({ which: "previous", from: previous.from, to: previous.to });
+  const scope = { workspaceId, filters: { ...filters, stageId: undefined }, byStage: true };
+  const reads: MapReads = { period, previous, ranges };
+
+  const [stages, touchpoints, stageRows, [pointRows, themeRows]] = await Promise.all([
     queryRows<{ id: number; name: string; position: number; mainMetric: StageMetric }>(
       db,
       sql`SELECT id, name, position, main_metric::text AS "mainMetric" FROM journey_stages
@@ -141,28 +205,7 @@ export async function getJourneyMap(db: Db, workspaceId: number, filters: Dashbo
         FROM ${cubeSource("feedback", scope, ranges, sql`stage_id IS NOT NULL`)}
         GROUP BY 1, 2, 3`,
     ),
-    queryRows<GroupRow>(
-      db,
-      sql`SELECT ${periods} AS which, f.touchpoint_id AS id, f.metric_kind::text AS kind, count(*)::int AS responses,
-          ${SCORE_COLUMNS}, coalesce(sum(round(f.sentiment * 1000)), 0)::bigint AS "sentimentMilli",
-          count(f.sentiment)::int AS "sentimentCount"
-        FROM feedback f
-        WHERE ${raw} AND f.touchpoint_id IS NOT NULL AND ${anyPeriod}
-        GROUP BY 1, 2, 3`,
-    ),
-    queryRows<{ level: "stage" | "touchpoint"; id: number; themeId: number; name: string; negative: number }>(
-      db,
-      sql`SELECT CASE WHEN GROUPING(f.touchpoint_id) = 1 THEN 'stage' ELSE 'touchpoint' END AS level,
-          CASE WHEN GROUPING(f.touchpoint_id) = 1 THEN f.stage_id ELSE f.touchpoint_id END AS id,
-          t.id AS "themeId", t.name, count(*)::int AS negative
-        FROM feedback f
-        JOIN feedback_themes ft ON ft.feedback_id = f.id
-        JOIN themes t ON t.id = ft.theme_id
-        WHERE ${raw} AND ${inPeriod(period)} AND f.sentiment_label = 'negative' AND f.stage_id IS NOT NULL
-        GROUP BY GROUPING SETS ((f.stage_id, t.id, t.name), (f.stage_id, f.touchpoint_id, t.id, t.name))
-        HAVING GROUPING(f.touchpoint_id) = 1 OR f.touchpoint_id IS NOT NULL
-        ORDER BY negative DESC, t.name, t.id`,
-    ),
+    filters.region ? rawReads(db, workspaceId, filters, reads) : cubeReads(db, workspaceId, filters, reads),
   ]);
 
   const grouped = (rows: GroupRow[]) => {

@@ -149,4 +149,44 @@ describe(`journeys.map (${testEngine()})`, () => {
     const all = await caller.journeys.map({});
     expect(map.stages[0]!.current.volume).toBeLessThan(all.stages[0]!.current.volume);
   });
+
+  it("keeps the journey cubes in step with later writes, and a region filter (raw rows) agrees with them", async () => {
+    const db = handle.db;
+    const ws = fixture.workspace.id;
+    const caller = await callerFor(db, fixture.users.admin, ws);
+    // every customer in one region; anonymous feedback moves onto a customer, so both reads see the same items
+    await db.execute(sql`UPDATE customers SET region = 'North' WHERE workspace_id = ${ws}`);
+    const [someone] = await queryRows<{ id: number }>(
+      db,
+      sql`SELECT id FROM customers WHERE workspace_id = ${ws} LIMIT 1`,
+    );
+    await db.execute(
+      sql`UPDATE feedback SET customer_id = ${someone!.id} WHERE workspace_id = ${ws} AND customer_id IS NULL`,
+    );
+    // later writes: a new negative item on the courier touchpoint, a theme link, a moved item
+    const late = await createFeedback(db, ws, {
+      customerId: someone!.id,
+      stageId: ids.stages[0],
+      touchpointId: ids.points[0],
+      channel: "store",
+      metricKind: "csat",
+      score: 1,
+      sentiment: -0.9,
+      sentimentLabel: "negative",
+      receivedAt: new Date(NOW.getTime() - 2 * DAY),
+    });
+    await db.insert(feedbackThemes).values({ feedbackId: late.id, themeId: ids.themes[3]!, origin: "rule" });
+    await db.execute(
+      sql`UPDATE feedback SET touchpoint_id = NULL WHERE id = (SELECT min(id) FROM feedback WHERE touchpoint_id = ${ids.points[1]})`,
+    );
+    const cube = await caller.journeys.map({});
+    const raw = await caller.journeys.map({ region: "North" });
+    expect(raw.stages).toEqual(cube.stages);
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM feedback WHERE touchpoint_id = ${ids.points[0]}
+        AND received_at >= ${cube.period.from}::date AND received_at < ${cube.period.to}::date + 1`,
+    );
+    expect(cube.stages[0]!.touchpoints[0]!.current.volume).toBe(row!.n);
+  });
 });
