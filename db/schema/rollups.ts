@@ -24,6 +24,30 @@ import { workspaces } from "./workspaces";
 export const ROLLUP_DIMS = { region: 1, channel: 2, allStages: 4 } as const;
 
 /**
+ * The measures of a feedback cube row: responses, responses per score value (s0 = score 0 … s10 =
+ * score 10: NPS uses all, CSAT s1–s5, CES s1–s7), and the sum of sentiment × 1000 rounded per item
+ * (integers keep incremental updates exact) with the count of items that have one.
+ */
+function scoreCounts() {
+  return {
+    responses: integer().notNull().default(0),
+    s0: integer().notNull().default(0),
+    s1: integer().notNull().default(0),
+    s2: integer().notNull().default(0),
+    s3: integer().notNull().default(0),
+    s4: integer().notNull().default(0),
+    s5: integer().notNull().default(0),
+    s6: integer().notNull().default(0),
+    s7: integer().notNull().default(0),
+    s8: integer().notNull().default(0),
+    s9: integer().notNull().default(0),
+    s10: integer().notNull().default(0),
+    sentimentMilliSum: bigint({ mode: "number" }).notNull().default(0),
+    sentimentCount: integer().notNull().default(0),
+  };
+}
+
+/**
  * Feedback cube: per workspace, for two time grains (UTC `day` and `month`, `bucket` = the day or
  * the month's first day) and four breakdowns (`dims`: none, region, channel, both), per the
  * customer's segment × journey stage × metric kind, the count of each score. A dashboard reads
@@ -46,22 +70,7 @@ export const feedbackRollup = pgTable(
     segmentId: integer(),
     stageId: integer(),
     metricKind: metricKindEnum().notNull(),
-    responses: integer().notNull().default(0),
-    /** Responses per score value: s0 = score 0 … s10 = score 10 (NPS uses all, CSAT s1–s5, CES s1–s7). */
-    s0: integer().notNull().default(0),
-    s1: integer().notNull().default(0),
-    s2: integer().notNull().default(0),
-    s3: integer().notNull().default(0),
-    s4: integer().notNull().default(0),
-    s5: integer().notNull().default(0),
-    s6: integer().notNull().default(0),
-    s7: integer().notNull().default(0),
-    s8: integer().notNull().default(0),
-    s9: integer().notNull().default(0),
-    s10: integer().notNull().default(0),
-    /** Sum of sentiment × 1000, rounded per item: integers keep incremental updates exact. */
-    sentimentMilliSum: bigint({ mode: "number" }).notNull().default(0),
-    sentimentCount: integer().notNull().default(0),
+    ...scoreCounts(),
   },
   (t) => [
     // the triggers' upsert key; its prefix serves every dashboard read: workspace × breakdown ×
@@ -204,20 +213,7 @@ export const journeyRollup = pgTable(
     stageId: integer(),
     touchpointId: integer().notNull(),
     metricKind: metricKindEnum().notNull(),
-    responses: integer().notNull().default(0),
-    s0: integer().notNull().default(0),
-    s1: integer().notNull().default(0),
-    s2: integer().notNull().default(0),
-    s3: integer().notNull().default(0),
-    s4: integer().notNull().default(0),
-    s5: integer().notNull().default(0),
-    s6: integer().notNull().default(0),
-    s7: integer().notNull().default(0),
-    s8: integer().notNull().default(0),
-    s9: integer().notNull().default(0),
-    s10: integer().notNull().default(0),
-    sentimentMilliSum: bigint({ mode: "number" }).notNull().default(0),
-    sentimentCount: integer().notNull().default(0),
+    ...scoreCounts(),
   },
   (t) => [
     unique("journey_rollup_key")
