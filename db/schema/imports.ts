@@ -1,6 +1,19 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { IMPORT_ENTITIES } from "../../server/domain/ingest/mapping";
+import { jobs } from "./jobs";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -32,6 +45,10 @@ export const imports = pgTable(
     rowsUpdated: integer().notNull().default(0),
     rowsSkipped: integer().notNull().default(0),
     error: text(),
+    /** The uploaded file (<upload dir>/<workspace>/<upload id>.csv) of an import made in Settings; null from the CLI. */
+    uploadId: uuid(),
+    /** The background job that runs it (Settings → Import), for its progress. */
+    jobId: integer().references(() => jobs.id, { onDelete: "set null" }),
     createdBy: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),
@@ -42,6 +59,8 @@ export const imports = pgTable(
     index("imports_workspace_idx").on(t.workspaceId, t.createdAt),
     // a user's deletion sets created_by to null
     index("imports_created_by_idx").on(t.createdBy),
+    // a job's deletion sets job_id to null
+    index("imports_job_idx").on(t.jobId),
     check("imports_file_name_not_blank", sql`length(trim(${t.fileName})) > 0`),
   ],
 );
@@ -66,5 +85,31 @@ export const importChanges = pgTable(
     primaryKey({ columns: [t.importId, t.entity, t.rowId] }),
     // undo refuses when a later import changed the same rows
     index("import_changes_entity_row_idx").on(t.entity, t.rowId),
+  ],
+);
+
+/**
+ * A named column mapping saved for reuse (Settings → Import): the same export from the same tool
+ * imports again without mapping it by hand. `mapping` is a columnMappingInput, checked again when used.
+ */
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    entity: importEntityEnum().notNull(),
+    name: text().notNull(),
+    mapping: jsonb().notNull(),
+    createdBy: integer().references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // saving under an existing name replaces it; the import page lists a workspace's mappings per entity by name
+    unique("import_mappings_name_key").on(t.workspaceId, t.entity, t.name),
+    // a user's deletion sets created_by to null
+    index("import_mappings_created_by_idx").on(t.createdBy),
+    check("import_mappings_name_not_blank", sql`length(trim(${t.name})) > 0`),
   ],
 );

@@ -14,4 +14,5 @@ export * from "./sla";
 export * from "./audit";
 export * from "./rollups";
 export * from "./ingest";
+export * from "./jobs";
 export * from "./imports";
