@@ -11,6 +11,14 @@ const envSchema = z.object({
   TOUCHPOINT_SEED: z.enum(["auto", "off"]).default("auto"),
   /** Multiplies the default demo size (5,000 customers, ~60k orders, ~40k feedback). */
   TOUCHPOINT_DEMO_SCALE: z.coerce.number().positive().max(1000).default(1),
+  /** Files uploaded for CSV import; default: "uploads" beside the embedded database's folder. */
+  TOUCHPOINT_UPLOAD_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  /** Largest CSV file an upload accepts, in MB. */
+  TOUCHPOINT_UPLOAD_MAX_MB: z.coerce.number().positive().max(1_000_000).default(500),
 });
 
 export type Env = z.infer<typeof envSchema>;

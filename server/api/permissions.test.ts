@@ -21,6 +21,7 @@ import { createWebhookEndpoint } from "../services/ingest-webhook-endpoints";
 import { hasPermission, type Permission } from "../auth/permissions";
 import { appRouter } from "./root";
 import { callByPath, callerFor, createRoleFixture } from "./testing/callers";
+import { createImportFixture, SURVEY_MAPPING } from "./testing/imports";
 
 /**
  * Every procedure of the router, the permission it needs (null: any member) and a valid input.
@@ -43,6 +44,8 @@ type Fixture = Awaited<ReturnType<typeof createRoleFixture>> & {
   /** revoking is idempotent, so one key and one endpoint serve every role allowed */
   apiKeyId: number;
   webhookId: number;
+  /** an upload; per role validated imports to start, finished ones to undo, saved mappings to remove */
+  imports: Awaited<ReturnType<typeof createImportFixture>>;
   /** a Typeform endpoint, whose secret can be rotated (a generated one) */
   signedWebhookId: number;
   /** one endpoint per role, each deleted by at most one call */
@@ -67,6 +70,9 @@ let themeRemovals = 0;
 let actionMoves = 0;
 let actionEdits = 0;
 let webhookRemovals = 0;
+let importStarts = 0;
+let importUndos = 0;
+let mappingRemovals = 0;
 const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown | ((f: Fixture) => unknown) }> = {
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
@@ -213,6 +219,28 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
     permission: "workspace.integrations",
     input: (f: Fixture) => ({ id: f.removableWebhookIds[webhookRemovals++] }),
   },
+  "imports.preview": {
+    permission: "imports.run",
+    input: (f: Fixture) => ({ uploadId: f.imports.uploadId, entity: "feedback" }),
+  },
+  "imports.validate": {
+    permission: "imports.run",
+    input: (f: Fixture) => ({ uploadId: f.imports.uploadId, fileName: "survey.csv", mapping: SURVEY_MAPPING }),
+  },
+  // every call starts, undoes or removes one of its own (a second start of one import is refused)
+  "imports.start": {
+    permission: "imports.run",
+    input: (f: Fixture) => ({ importId: f.imports.ready[importStarts++], skipInvalid: false }),
+  },
+  "imports.progress": { permission: "imports.run", input: (f: Fixture) => ({ importId: f.imports.ready.at(-1) }) },
+  "imports.list": { permission: "imports.run" },
+  "imports.undo": { permission: "imports.run", input: (f: Fixture) => ({ importId: f.imports.done[importUndos++] }) },
+  "imports.savedMappings": { permission: "imports.run", input: { entity: "feedback" } },
+  "imports.saveMapping": { permission: "imports.run", input: { name: "Survey export", mapping: SURVEY_MAPPING } },
+  "imports.removeMapping": {
+    permission: "imports.run",
+    input: (f: Fixture) => ({ id: f.imports.mappingIds[mappingRemovals++] }),
+  },
 };
 
 let handle: DbHandle;
@@ -262,9 +290,13 @@ beforeAll(async () => {
     webhookId: await createWebhookFixture(actor, "delighted"),
     signedWebhookId: await createWebhookFixture(actor, "typeform"),
     removableWebhookIds: await Promise.all(ROLES.map(() => createWebhookFixture(actor, "delighted"))),
+    imports: await createImportFixture(handle.db, actor, ROLES.length),
   };
 });
-afterAll(() => handle.close());
+afterAll(async () => {
+  fixture?.imports.cleanUp();
+  await handle.close();
+});
 
 async function createWebhookFixture(actor: { userId: number; workspaceId: number }, tool: "delighted" | "typeform") {
   const input = createWebhookInput.parse({ tool, name: `Fixture ${tool}` });

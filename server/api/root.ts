@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { customersRouter } from "./routers/customers";
 import { feedbackRouter } from "./routers/feedback";
+import { importsRouter } from "./routers/imports";
 import { slaRouter, themesRouter } from "./routers/themes";
 import { journeysRouter } from "./routers/journeys";
 import { overviewRouter } from "./routers/overview";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   targets: targetsRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   "actions.work",
   "targets.manage",
   "audit.read",
+  /** CSV import in Settings (upload, map, run, undo) and its saved mappings: it writes customers, orders and feedback in bulk. */
+  "imports.run",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +59,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "journeys.manage",
     "actions.manage",
     "actions.work",
+    // bringing survey, review and ticket exports in is part of measuring (the first step of the CX loop)
+    "imports.run",
   ]),
   team_member: new Set([
     "workspace.read",

@@ -5,7 +5,7 @@ import { imports } from "@/db/schema";
 import { analyseFeedback } from "@/db/text-analysis";
 import type { ImportEntity } from "../domain/ingest/mapping";
 import { AppError, notFound } from "../errors";
-import type { Tx } from "./audit";
+import { recordAudit, type Tx } from "./audit";
 import { lockWorkspaceIngest, queueWorkspaceWrite } from "./ingest-http";
 import type { ImportActor } from "./imports";
 import { ENTITY_TABLES, rowsOf } from "./imports-write";
@@ -63,6 +63,14 @@ export async function undoImport(db: Db, actor: ImportActor, importId: number): 
         report.deleted += await remove(tx, actor.workspaceId, importId, entity);
       }
       await tx.update(imports).set({ status: "undone" }).where(eq(imports.id, importId));
+      await recordAudit(tx, {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "import.undo",
+        entityType: "import",
+        entityId: importId,
+        after: { deleted: report.deleted, restored: report.restored },
+      });
       return report;
     }),
   );

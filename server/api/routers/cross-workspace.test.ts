@@ -3,7 +3,9 @@ import type { DbHandle } from "@/db";
 import { createCustomer, createFeedback, createOrder } from "@/db/factories";
 import { createTestDb } from "@/db/test-db";
 import { testEngine } from "@/db/test-engine";
+import { validateImport } from "../../services/imports";
 import { callerFor, createRoleFixture } from "../testing/callers";
+import { SURVEY_CSV, SURVEY_MAPPING } from "../testing/imports";
 
 describe(`cross-workspace reads (${testEngine()})`, () => {
   let handle: DbHandle;
@@ -38,7 +40,10 @@ describe(`cross-workspace reads (${testEngine()})`, () => {
     const caller = await callerFor(handle.db, a.users.admin, a.workspace.id);
     const foreign = await caller.customers.byId({ id: theirs }).catch((e: unknown) => e);
     const missing = await caller.customers.byId({ id: 2_000_000_000 }).catch((e: unknown) => e);
-    expect(foreign).toMatchObject({ code: "NOT_FOUND", message: `Customer ${theirs} was not found in this workspace.` });
+    expect(foreign).toMatchObject({
+      code: "NOT_FOUND",
+      message: `Customer ${theirs} was not found in this workspace.`,
+    });
     expect(missing).toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -48,5 +53,23 @@ describe(`cross-workspace reads (${testEngine()})`, () => {
     await expect(caller.customers.byId({ id: theirs })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const list = await caller.customers.list({ limit: 50 });
     expect(list.items.map((c) => c.id)).toEqual([ours]);
+  });
+
+  it("answers NOT_FOUND for an import of another workspace, and lists none of its imports", async () => {
+    const file = { fileName: "theirs.csv", bytes: new TextEncoder().encode(SURVEY_CSV), mapping: SURVEY_MAPPING };
+    const { importId } = await validateImport(
+      handle.db,
+      { workspaceId: b.workspace.id, userId: b.users.admin.id },
+      file,
+    );
+    const caller = await callerFor(handle.db, a.users.admin, a.workspace.id);
+    const message = `Import ${importId} was not found in this workspace.`;
+    await expect(caller.imports.progress({ importId })).rejects.toMatchObject({ code: "NOT_FOUND", message });
+    await expect(caller.imports.start({ importId, skipInvalid: true })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message,
+    });
+    await expect(caller.imports.undo({ importId })).rejects.toMatchObject({ code: "NOT_FOUND", message });
+    expect(await caller.imports.list()).toEqual([]);
   });
 });
