@@ -1,29 +1,11 @@
-/** A cell of a CSV export: text, a number, a flag, or nothing (an empty cell). */
-export type CsvValue = string | number | boolean | null | undefined;
+import { csvField, type CsvValue } from "@/server/domain/export/csv";
+
+// The field rules (quoting, the formula guard) live in the domain, shared with the server's CSV exports.
+export { csvField, type CsvValue };
 
 export interface CsvColumn<Row> {
   header: string;
   value: (row: Row) => CsvValue;
-}
-
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** A plain decimal such as "-1234.50" cannot be a formula, and quoting it would break its numeric import. */
-const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * One CSV field: empty for null/undefined; numbers as JavaScript prints them (non-finite ones empty);
- * text starting with =, +, -, @, tab or CR prefixed with ' so a spreadsheet shows it rather than
- * running it, unless it is a plain number; then quoted (quotes doubled) when it holds a comma, quote
- * or line break (RFC 4180).
- */
-export function csvField(value: CsvValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  let text = typeof value === "boolean" ? String(value) : value;
-  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
