@@ -1,5 +1,10 @@
+import { importMessages } from "./en-import";
+import { integrationsMessages } from "./en-integrations";
+
 /** English: the complete catalogue. Other locales are partial and fall back to these strings. */
 export const en = {
+  ...integrationsMessages,
+  ...importMessages,
   app: {
     name: "Touchpoint",
   },

@@ -1,0 +1,81 @@
+"use client";
+
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { useCreated, useWhen } from "./integrations-format";
+import type { WebhookAction, WebhookEndpoint } from "./integrations-types";
+
+/** One endpoint: what it is, when it last stored a delivery, whether it is live; its actions. */
+export function WebhookRow({
+  endpoint,
+  onAction,
+}: {
+  endpoint: WebhookEndpoint;
+  onAction: (action: WebhookAction) => void;
+}) {
+  const { t } = useI18n();
+  const when = useWhen();
+  const created = useCreated();
+  const names = { name: endpoint.name };
+  const action = (kind: WebhookAction, label: string, aria: string, destructive = false) => (
+    <Button
+      variant="ghost"
+      size="sm"
+      className={destructive ? "text-destructive hover:text-destructive" : undefined}
+      aria-label={aria}
+      onClick={() => onAction(kind)}
+    >
+      {label}
+    </Button>
+  );
+  return (
+    <tr className="border-t align-top">
+      <th scope="row" className="py-3 pe-4 text-start font-medium">
+        <bdi>{endpoint.name}</bdi>
+      </th>
+      <td className="py-3 pe-4">{t(`settingsIntegrations.webhooks.tools.${endpoint.tool}`)}</td>
+      <td className="py-3 pe-4">{created(endpoint.createdAt, endpoint.createdByName)}</td>
+      <td className="whitespace-nowrap py-3 pe-4">
+        {endpoint.lastReceivedAt ? when(endpoint.lastReceivedAt) : t("settingsIntegrations.never")}
+      </td>
+      <td className="py-3 pe-4">
+        {endpoint.revokedAt ? (
+          <Badge tone="outline">
+            {t("settingsIntegrations.webhooks.disabledOn", { date: when(endpoint.revokedAt) })}
+          </Badge>
+        ) : (
+          <Badge tone="positive">{t("settingsIntegrations.webhooks.active")}</Badge>
+        )}
+      </td>
+      <td className="py-2">
+        <div className="flex flex-wrap justify-end gap-1">
+          {action("edit", t("settingsIntegrations.webhooks.edit"), t("settingsIntegrations.webhooks.editLabel", names))}
+          {endpoint.tool !== "delighted" &&
+            action(
+              "rotate",
+              t("settingsIntegrations.webhooks.rotate"),
+              t("settingsIntegrations.webhooks.rotateLabel", names),
+            )}
+          {endpoint.revokedAt
+            ? action(
+                "enable",
+                t("settingsIntegrations.webhooks.enable"),
+                t("settingsIntegrations.webhooks.enableLabel", names),
+              )
+            : action(
+                "disable",
+                t("settingsIntegrations.webhooks.disable"),
+                t("settingsIntegrations.webhooks.disableLabel", names),
+              )}
+          {action(
+            "remove",
+            t("settingsIntegrations.webhooks.remove"),
+            t("settingsIntegrations.webhooks.removeLabel", names),
+            true,
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
