@@ -16,6 +16,8 @@ describe("role → permission table", () => {
       expect(hasPermission(role, "workspace.manage")).toBe(false);
       // API keys and webhooks let outside systems write into the workspace
       expect(hasPermission(role, "workspace.integrations")).toBe(false);
+      // an archive holds every record of the workspace, personal data included
+      expect(hasPermission(role, "workspace.archive")).toBe(false);
       expect(hasPermission(role, "audit.read")).toBe(false);
     }
   });

@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   "workspace.manage",
   /** API keys and webhook endpoints (Settings → Integrations): they let outside systems write data. */
   "workspace.integrations",
+  /** The whole workspace to an archive file, and an archive into a new or empty workspace (Settings → Data). */
+  "workspace.archive",
   "dashboard.read",
   "feedback.read",
   /** Every item of the workspace; without it, feedback.read shows one's own and one's teams' items. */
