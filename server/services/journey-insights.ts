@@ -64,9 +64,15 @@ export async function getMomentsOfTruth(db: Db, workspaceId: number, filters: Da
         latest AS (
           SELECT DISTINCT ON (stage_id, customer_id) stage_id, customer_id, score FROM responses
           WHERE customer_id IS NOT NULL ORDER BY stage_id, customer_id, received_at DESC, id DESC),
-        tagged AS (
+        tagged AS MATERIALIZED (
           SELECT r.stage_id, ft.theme_id, r.customer_id, r.score FROM responses r
-          JOIN feedback_themes ft ON ft.feedback_id = r.id)
+          JOIN feedback_themes ft ON ft.feedback_id = r.id),
+        -- each customer's revenue once per stage and theme they were tagged with (one grouped pass)
+        theme_revenue AS (
+          SELECT x.stage_id, x.theme_id, sum(v.revenue) AS revenue
+          FROM (SELECT DISTINCT stage_id, theme_id, customer_id FROM tagged WHERE customer_id IS NOT NULL) x
+          JOIN revenue v ON v.customer_id = x.customer_id
+          GROUP BY x.stage_id, x.theme_id)
       SELECT 'stage' AS part, stage_id AS "stageId", NULL::int AS "themeId",
           count(*) FILTER (WHERE score >= 9)::int AS promoters,
           count(*) FILTER (WHERE score BETWEEN 7 AND 8)::int AS passives,
@@ -76,12 +82,12 @@ export async function getMomentsOfTruth(db: Db, workspaceId: number, filters: Da
       SELECT 'detractors', l.stage_id, NULL, 0, 0, 0, coalesce(sum(v.revenue), 0)::text
         FROM latest l JOIN revenue v ON v.customer_id = l.customer_id WHERE l.score <= 6 GROUP BY l.stage_id
       UNION ALL
-      SELECT 'theme', t.stage_id, t.theme_id,
-          count(*) FILTER (WHERE t.score >= 9)::int, count(*) FILTER (WHERE t.score BETWEEN 7 AND 8)::int,
-          count(*) FILTER (WHERE t.score <= 6)::int,
-          (SELECT coalesce(sum(v.revenue), 0) FROM revenue v WHERE v.customer_id IN (
-            SELECT DISTINCT x.customer_id FROM tagged x WHERE x.stage_id = t.stage_id AND x.theme_id = t.theme_id))::text
-        FROM tagged t GROUP BY t.stage_id, t.theme_id`,
+      SELECT 'theme', t.stage_id, t.theme_id, t.promoters, t.passives, t.detractors, coalesce(tr.revenue, 0)::text
+        FROM (
+          SELECT stage_id, theme_id, count(*) FILTER (WHERE score >= 9)::int AS promoters,
+            count(*) FILTER (WHERE score BETWEEN 7 AND 8)::int AS passives, count(*) FILTER (WHERE score <= 6)::int AS detractors
+          FROM tagged GROUP BY stage_id, theme_id) t
+        LEFT JOIN theme_revenue tr ON tr.stage_id = t.stage_id AND tr.theme_id = t.theme_id`,
     ),
     queryRows<{ currency: string }>(db, sql`SELECT currency FROM workspaces WHERE id = ${workspaceId}`),
   ]);
