@@ -202,8 +202,9 @@ export class JobWorker {
       this.log(`job ${job.id} was taken over by another worker; stopping this attempt`);
       controller.abort(new Error(`Job ${job.id} was taken over by another worker.`));
     };
-    const progress = new ProgressWriter(this.db, job, this.progressWriteMs, lose, this.log);
-    const heartbeat = new Heartbeat(this.db, job, this.heartbeatMs, lose, this.log);
+    const held: HeldJob = { db: this.db, job, lose, log: this.log };
+    const progress = new ProgressWriter(held, this.progressWriteMs);
+    const heartbeat = new Heartbeat(held, this.heartbeatMs);
     running().set(job.id, live);
     try {
       const result = await kind.run(job, {
@@ -232,6 +233,22 @@ export class JobWorker {
   }
 }
 
+/** What the heartbeat and the progress writer write for: the job held, and what to do when it no longer is. */
+interface HeldJob {
+  db: Db;
+  job: ClaimedJob;
+  /** The row refused a write: another worker took the job over. */
+  lose: () => void;
+  log: (message: string) => void;
+}
+
+/** One write to a held job's row; never throws (a failure is logged, the next write may succeed). */
+function writeHeld(held: HeldJob, write: Promise<boolean>, what: string): Promise<void> {
+  return write
+    .then((stillHeld) => (stillHeld ? undefined : held.lose()))
+    .catch((error: unknown) => held.log(`${what} of job ${held.job.id} failed: ${messageOf(error)}`));
+}
+
 /** Beats the job's heartbeat every `everyMs` until stopped; one beat at a time (on PGlite one may wait long). */
 class Heartbeat {
   private timer: NodeJS.Timeout | null = null;
@@ -239,11 +256,8 @@ class Heartbeat {
   private stopped = false;
 
   constructor(
-    private readonly db: Db,
-    private readonly job: ClaimedJob,
+    private readonly held: HeldJob,
     private readonly everyMs: number,
-    private readonly lose: () => void,
-    private readonly log: (message: string) => void,
   ) {
     this.schedule();
   }
@@ -251,13 +265,10 @@ class Heartbeat {
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.pending = beat(this.db, this.job)
-        .then((held) => (held ? undefined : this.lose()))
-        .catch((error: unknown) => this.log(`heartbeat of job ${this.job.id} failed: ${messageOf(error)}`))
-        .finally(() => {
-          this.pending = null;
-          this.schedule();
-        });
+      this.pending = writeHeld(this.held, beat(this.held.db, this.held.job), "heartbeat").finally(() => {
+        this.pending = null;
+        this.schedule();
+      });
     }, this.everyMs);
     this.timer.unref?.();
   }
@@ -277,11 +288,8 @@ class ProgressWriter {
   private lastWrite = 0;
 
   constructor(
-    private readonly db: Db,
-    private readonly job: ClaimedJob,
+    private readonly held: HeldJob,
     private readonly everyMs: number,
-    private readonly lose: () => void,
-    private readonly log: (message: string) => void,
   ) {}
 
   report(value: unknown): void {
@@ -299,14 +307,15 @@ class ProgressWriter {
     this.timer = null;
     const value = this.latest;
     this.latest = undefined;
-    this.writing = saveProgress(this.db, this.job, value)
-      .then((held) => (held ? undefined : this.lose()))
-      .catch((error: unknown) => this.log(`progress of job ${this.job.id} not saved: ${messageOf(error)}`))
-      .finally(() => {
-        this.writing = null;
-        this.lastWrite = Date.now();
-        this.schedule();
-      });
+    this.writing = writeHeld(
+      this.held,
+      saveProgress(this.held.db, this.held.job, value),
+      "saving the progress",
+    ).finally(() => {
+      this.writing = null;
+      this.lastWrite = Date.now();
+      this.schedule();
+    });
   }
 
   /** Drops what is not written yet (the job's last word is written with its result) and waits for a write in flight. */

@@ -3,7 +3,7 @@ import { getDatabase, type Db } from "@/db";
 import { auth } from "@/server/auth";
 import { hasPermission } from "@/server/auth/permissions";
 import { getSessionContext } from "@/server/auth/session";
-import { AppError, type AppErrorCode } from "@/server/errors";
+import { APP_ERROR_HTTP_STATUS, AppError } from "@/server/errors";
 import type { ImportActor } from "@/server/services/imports";
 import { UploadTooLarge } from "@/server/services/imports-uploads";
 
@@ -32,18 +32,10 @@ export function failure(status: number, message: string): Response {
   return Response.json({ error: message }, { status });
 }
 
-const STATUS: Record<AppErrorCode, number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  INVALID_STATE: 409,
-  INVALID_INPUT: 400,
-};
-
 /** An AppError as its HTTP status and message; anything else is logged and its message hidden. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof UploadTooLarge) return failure(413, error.message);
-  if (error instanceof AppError) return failure(STATUS[error.code], error.message);
+  if (error instanceof AppError) return failure(APP_ERROR_HTTP_STATUS[error.code], error.message);
   console.error("[imports] route failed:", error);
   return failure(500, "Something went wrong on our side.");
 }
