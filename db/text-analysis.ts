@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Priority } from "../server/domain/enums";
+import type { FeedbackStatus, MetricKind, Priority } from "../server/domain/enums";
 import { analyseComment } from "../server/domain/text/analyse";
 import { compileThemes, matchThemes } from "../server/domain/text/themes";
 import { segmentText, wordKeys } from "../server/domain/text/tokenise";
@@ -44,24 +44,8 @@ export interface AnalysisOptions {
  */
 export async function analyseFeedback(db: Writer, workspaceId: number, options: AnalysisOptions = {}): Promise<number> {
   const now = options.now ?? new Date();
-  const library = await db
-    .select({ id: themes.id, keywords: themes.keywords })
-    .from(themes)
-    .where(eq(themes.workspaceId, workspaceId));
-  const compiled = compileThemes(library.map((t) => ({ id: t.id, keywords: t.keywords })));
-  const policy = resolveSlaPolicy(
-    await db
-      .select({
-        priority: slaPolicies.priority,
-        firstResponseHours: slaPolicies.firstResponseHours,
-        resolutionHours: slaPolicies.resolutionHours,
-      })
-      .from(slaPolicies)
-      .where(eq(slaPolicies.workspaceId, workspaceId)),
-  );
+  const context = await loadAnalysisContext(db, workspaceId);
   const pending = options.all ? undefined : isNull(feedback.analysedAt);
-  // the same comment (a template, a copied review) is analysed once per batch
-  const memo = new Map<string, { analysis: ReturnType<typeof analyseComment<number>>; terms: string[] }>();
 
   const wanted = options.ids ? [...new Set(options.ids)].sort((a, b) => a - b) : null;
   let done = 0;
@@ -101,56 +85,7 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
     }
     afterId = ids ? ids[ids.length - 1]! : rows[rows.length - 1]!.id;
 
-    const updates = rows.map((row) => {
-      const key = `${row.language ?? ""}\u0000${row.metricKind}\u0000${row.score ?? ""}\u0000${row.text ?? ""}`;
-      let result = memo.get(key);
-      if (!result) {
-        const analysis = analyseComment(
-          {
-            text: row.text,
-            language: row.language,
-            metricKind: row.metricKind,
-            score: row.score,
-          },
-          compiled,
-        );
-        const terms = row.text ? searchTerms(row.text, analysis.language) : [];
-        result = { analysis, terms };
-        if (memo.size > 50_000) memo.clear();
-        memo.set(key, result);
-      }
-      const { analysis, terms } = result;
-      let priority: Priority = row.priority;
-      let dueAt: string | undefined;
-      if (row.analysedAt === null && row.status === "new" && row.priority === "normal") {
-        const opening = initialTriage({
-          metricKind: row.metricKind,
-          score: row.score,
-          sentiment: analysis.sentiment.score,
-        });
-        if (opening.priority !== "normal") {
-          priority = opening.priority;
-          dueAt = slaDueAt(policy, {
-            status: "new",
-            priority,
-            receivedAt: row.receivedAt,
-          })?.toISOString();
-        }
-      }
-      return {
-        id: row.id,
-        language: analysis.language,
-        sentiment: analysis.sentiment.score,
-        label: analysis.sentiment.label,
-        source: analysis.sentiment.source,
-        terms,
-        text_key: storedTextKey(row.source, row.text),
-        priority,
-        dueAt: dueAt ?? null,
-        setDue: dueAt !== undefined,
-        themeIds: analysis.themeIds,
-      };
-    });
+    const updates = rows.map((row) => analyseStoredItem(row, context));
 
     await db.transaction(async (tx) => {
       await tx.execute(sql`UPDATE feedback f SET
@@ -193,6 +128,101 @@ export async function analyseFeedback(db: Writer, workspaceId: number, options: 
   }
   if (options.screen !== false) await screenFeedback(db, workspaceId, wanted ? { ids: wanted } : {});
   return done;
+}
+
+/** What the analysis reads once per workspace: the compiled theme library, the SLA policy, and a memo of comments. */
+export interface AnalysisContext {
+  compiled: ReturnType<typeof compileThemes<number>>;
+  policy: ReturnType<typeof resolveSlaPolicy>;
+  /** The same comment (a template, a copied review) is analysed once; cleared past 50,000 entries. */
+  memo: Map<string, { analysis: ReturnType<typeof analyseComment<number>>; terms: string[] }>;
+}
+
+export async function loadAnalysisContext(db: Writer, workspaceId: number): Promise<AnalysisContext> {
+  const library = await db
+    .select({ id: themes.id, keywords: themes.keywords })
+    .from(themes)
+    .where(eq(themes.workspaceId, workspaceId));
+  const policy = resolveSlaPolicy(
+    await db
+      .select({
+        priority: slaPolicies.priority,
+        firstResponseHours: slaPolicies.firstResponseHours,
+        resolutionHours: slaPolicies.resolutionHours,
+      })
+      .from(slaPolicies)
+      .where(eq(slaPolicies.workspaceId, workspaceId)),
+  );
+  return { compiled: compileThemes(library.map((t) => ({ id: t.id, keywords: t.keywords }))), policy, memo: new Map() };
+}
+
+/** A feedback item as the analysis reads it (a stored row, or one about to be inserted: id 0, new, normal, not analysed). */
+export interface AnalysedItem {
+  id: number;
+  text: string | null;
+  source: string;
+  language: string | null;
+  metricKind: MetricKind;
+  score: number | null;
+  status: FeedbackStatus;
+  priority: Priority;
+  receivedAt: Date;
+  analysedAt: Date | null;
+}
+
+/**
+ * The analysis of one item: language, sentiment, search words, text key, theme ids, and on its
+ * first analysis while new and normal, the closed loop's priority and SLA due date.
+ */
+export function analyseStoredItem(row: AnalysedItem, context: AnalysisContext) {
+  const key = `${row.language ?? ""}\u0000${row.metricKind}\u0000${row.score ?? ""}\u0000${row.text ?? ""}`;
+  let result = context.memo.get(key);
+  if (!result) {
+    const analysis = analyseComment(
+      {
+        text: row.text,
+        language: row.language,
+        metricKind: row.metricKind,
+        score: row.score,
+      },
+      context.compiled,
+    );
+    const terms = row.text ? searchTerms(row.text, analysis.language) : [];
+    result = { analysis, terms };
+    if (context.memo.size > 50_000) context.memo.clear();
+    context.memo.set(key, result);
+  }
+  const { analysis, terms } = result;
+  let priority: Priority = row.priority;
+  let dueAt: string | undefined;
+  if (row.analysedAt === null && row.status === "new" && row.priority === "normal") {
+    const opening = initialTriage({
+      metricKind: row.metricKind,
+      score: row.score,
+      sentiment: analysis.sentiment.score,
+    });
+    if (opening.priority !== "normal") {
+      priority = opening.priority;
+      dueAt = slaDueAt(context.policy, {
+        status: "new",
+        priority,
+        receivedAt: row.receivedAt,
+      })?.toISOString();
+    }
+  }
+  return {
+    id: row.id,
+    language: analysis.language,
+    sentiment: analysis.sentiment.score,
+    label: analysis.sentiment.label,
+    source: analysis.sentiment.source,
+    terms,
+    text_key: storedTextKey(row.source, row.text),
+    priority,
+    dueAt: dueAt ?? null,
+    setDue: dueAt !== undefined,
+    themeIds: analysis.themeIds,
+  };
 }
 
 const HEBREW_PROCLITIC = /^[והבלמשכ](?=[\u05D0-\u05EA]{2})/;

@@ -8,6 +8,7 @@ import type { ColumnMapping, ImportEntity } from "../domain/ingest/mapping";
 import type { OrderInput } from "../domain/ingest/order-input";
 import type { ImportRecord, RowError } from "../domain/ingest/validate-row";
 import type { Tx } from "./audit";
+import { openFeedbackImport } from "./imports-feedback";
 import { writeFeedback, type WriteResult } from "./ingest-feedback";
 import { writeCustomers, writeOrders } from "./ingest-records";
 
@@ -44,6 +45,83 @@ export interface BatchResult {
   unchanged: number;
   /** Rows the database refused (unknown customer or segment, churn before creation…). */
   rejected: RowError[];
+}
+
+/**
+ * Rows per batch: feedback goes in statements of one JSON parameter (imports-feedback.ts), where
+ * larger batches mean fewer round trips; customers and orders use the REST ingest's multi-row
+ * inserts, ~10 parameters a row under PostgreSQL's 65,535.
+ */
+export function defaultBatchSize(entity: ImportEntity): number {
+  return entity === "feedback" ? 5_000 : 500;
+}
+
+/**
+ * Writes an import's batches in the caller's transaction. write() takes a batch over at once and
+ * resolves when it is written; batches are written one after the other in call order, so the
+ * caller may read the next batch (and the writer prepare it) while one is being written. A batch
+ * is not written when an earlier one failed. finish() after the last batch.
+ */
+export interface ImportWriter {
+  write(batch: readonly BatchRow[], skipRejected: boolean): Promise<BatchResult>;
+  finish(): Promise<void>;
+}
+
+/**
+ * Hands an import's batches to its writer with one batch in flight: the caller reads and validates
+ * the next batch (and the writer prepares it) while the database writes the previous one.
+ * `settle` runs for each written batch, in order; a failure surfaces at the next push or drain.
+ */
+export class WritePipeline {
+  private inFlight: Promise<BatchResult> | null = null;
+
+  constructor(
+    private readonly writer: ImportWriter,
+    private readonly settle: (result: BatchResult) => Promise<void>,
+  ) {}
+
+  async push(batch: readonly BatchRow[], skipRejected: boolean): Promise<void> {
+    const previous = this.inFlight;
+    this.inFlight = this.writer.write(batch, skipRejected);
+    this.inFlight.catch(() => undefined); // awaited at the next push, drain or abandon
+    if (previous) await this.settle(await previous);
+  }
+
+  /** Settles the last batch. */
+  async drain(): Promise<void> {
+    const last = this.inFlight;
+    this.inFlight = null;
+    if (last) await this.settle(await last);
+  }
+
+  /** After a failure: waits for a write still running, so the transaction does not end under it. */
+  async abandon(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+  }
+}
+
+/**
+ * The writer of an import: feedback through the bulk path of imports-feedback.ts (analysis before
+ * the write, rollups and screening once at the end), customers and orders through writeImportBatch.
+ */
+export async function openImportWriter(
+  tx: Tx,
+  workspaceId: number,
+  importId: number,
+  mapping: ColumnMapping,
+): Promise<ImportWriter> {
+  if (mapping.entity === "feedback") return openFeedbackImport(tx, workspaceId, importId);
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    write(batch, skipRejected) {
+      const done = chain.then(() => writeImportBatch(tx, workspaceId, importId, mapping, batch, skipRejected));
+      chain = done;
+      return done;
+    },
+    finish: async () => {
+      await chain;
+    },
+  };
 }
 
 /**

@@ -8,7 +8,14 @@ import type { RowError } from "../domain/ingest/validate-row";
 import { AppError, notFound } from "../errors";
 import { lockWorkspaceIngest, queueWorkspaceWrite } from "./ingest-http";
 import { errorReportCsv, openImportStream, type ImportBytes } from "./imports-read";
-import { recordKey, writeImportBatch, type BatchRow } from "./imports-write";
+import {
+  defaultBatchSize,
+  openImportWriter,
+  recordKey,
+  WritePipeline,
+  type BatchResult,
+  type BatchRow,
+} from "./imports-write";
 
 /** Who runs an import: a signed-in user, or nobody in particular (the CLI). */
 export interface ImportActor {
@@ -148,11 +155,12 @@ class Cancelled extends Error {
 /**
  * Imports a file in ONE transaction, all or nothing, serialised with the REST ingest of the
  * workspace (queueWorkspaceWrite + lockWorkspaceIngest: concurrent writers deadlock on the rollup
- * triggers). Rows stream through validation into batches of upserts (ingest-feedback.ts,
- * ingest-records.ts) on (workspace, source, external id) / (workspace, external id), the id being
- * a content hash when the file has none, so importing the same file again inserts nothing. A
- * repeated id in the file starts a new batch: the later row updates the earlier one. Each change is
- * recorded for undoImport. Without `skipInvalid` the first invalid row cancels the import with
+ * triggers). Rows stream through validation into batches of upserts (imports-write.ts: feedback in
+ * bulk, imports-feedback.ts; customers and orders as the REST ingest, ingest-records.ts) on
+ * (workspace, source, external id) / (workspace, external id), the id being a content hash when
+ * the file has none, so importing the same file again inserts nothing. One batch is written while
+ * the next is read. A repeated id in the file starts a new batch: the later row updates the earlier
+ * one. Each change is recorded for undoImport. Without `skipInvalid` the first invalid row cancels the import with
  * the errors found so far; any failure marks it `failed` and leaves the database as it was.
  * `target`: an import made by validateImport (its mapping and encoding), with the same file.
  */
@@ -185,13 +193,14 @@ export async function runImport(
     importId = await createImport(db, actor, target, mapping);
     encoding = target.encoding;
   }
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? defaultBatchSize(mapping.entity);
   await finish(db, importId, { status: "running", startedAt: new Date(), error: null });
   try {
     const report = await queueWorkspaceWrite(db, actor.workspaceId, () =>
       db.transaction(async (tx) => {
         await lockWorkspaceIngest(tx, actor.workspaceId);
         const stream = await openImportStream(target.bytes, mapping, encoding);
+        const writer = await openImportWriter(tx, actor.workspaceId, importId, mapping);
         const report: RunReport = {
           importId,
           rowsRead: 0,
@@ -204,9 +213,7 @@ export async function runImport(
         let batch: BatchRow[] = [];
         let keys = new Set<string>();
         let batches = 0;
-        const flush = async () => {
-          if (batch.length === 0) return;
-          const result = await writeImportBatch(tx, actor.workspaceId, importId, mapping, batch, options.skipInvalid);
+        const settle = async (result: BatchResult) => {
           if (result.rejected.length > 0 && !options.skipInvalid)
             throw new Cancelled([...report.errors, ...result.rejected]);
           report.errors.push(...result.rejected);
@@ -214,8 +221,6 @@ export async function runImport(
           report.inserted += result.inserted;
           report.updated += result.updated;
           report.unchanged += result.unchanged;
-          batch = [];
-          keys = new Set();
           batches++;
           await options.afterBatch?.({
             batches,
@@ -223,20 +228,34 @@ export async function runImport(
             rowsWritten: report.inserted + report.updated + report.unchanged,
           });
         };
-        for await (const row of stream.rows) {
-          report.rowsRead++;
-          if (!row.ok) {
-            report.errors.push(...row.errors);
-            if (!options.skipInvalid) throw new Cancelled(report.errors);
-            report.skipped++;
-            continue;
+        const pipeline = new WritePipeline(writer, settle);
+        const flush = async () => {
+          if (batch.length === 0) return;
+          const full = batch;
+          batch = [];
+          keys = new Set();
+          await pipeline.push(full, options.skipInvalid);
+        };
+        try {
+          for await (const row of stream.rows) {
+            report.rowsRead++;
+            if (!row.ok) {
+              report.errors.push(...row.errors);
+              if (!options.skipInvalid) throw new Cancelled(report.errors);
+              report.skipped++;
+              continue;
+            }
+            const key = recordKey(mapping.entity, row.value);
+            if (keys.has(key) || batch.length >= batchSize) await flush();
+            batch.push({ row: row.row, value: row.value });
+            keys.add(key);
           }
-          const key = recordKey(mapping.entity, row.value);
-          if (keys.has(key) || batch.length >= batchSize) await flush();
-          batch.push({ row: row.row, value: row.value });
-          keys.add(key);
+          await flush();
+          await pipeline.drain();
+        } finally {
+          await pipeline.abandon();
         }
-        await flush();
+        await writer.finish();
         const invalid = new Set(report.errors.map((e) => e.row)).size;
         await tx
           .update(imports)
