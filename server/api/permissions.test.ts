@@ -76,6 +76,7 @@ let mappingRemovals = 0;
 const PROCEDURES: Record<string, { permission: Permission | null; input?: unknown | ((f: Fixture) => unknown) }> = {
   "workspace.current": { permission: null },
   "workspace.update": { permission: "workspace.manage", input: { name: "Renamed workspace" } },
+  "archive.summary": { permission: "workspace.archive" },
   "overview.counts": { permission: "dashboard.read" },
   "dashboard.kpis": { permission: "dashboard.read", input: {} },
   "dashboard.segments": { permission: "dashboard.read", input: {} },

@@ -1,5 +1,6 @@
 import { actionsRouter } from "./routers/actions";
 import { apiKeysRouter } from "./routers/api-keys";
+import { archiveRouter } from "./routers/archive";
 import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { customersRouter } from "./routers/customers";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   imports: importsRouter,
+  archive: archiveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -56,10 +56,10 @@ const invalid = (message: string) => new AppError("INVALID_INPUT", message);
  * Imports a workspace archive (gzip-compressed tar, see server/domain/export/archive.ts) into an
  * empty workspace — a new one, or an existing one with no data (refused otherwise) — in one
  * transaction: all of it lands or none of it. Rows get new ids and every reference follows them;
- * users are matched by e-mail (unknown ones are created without a password); the database's
- * statement triggers keep the rollups exact as the rows go in (feedback before orders, so each
- * order lands under its customer's final NPS category). `actorId` (the admin importing from the
- * app) becomes an admin of the workspace.
+ * users are matched by e-mail (unknown ones are created without a password). The rows go in with the
+ * rollups deferred and the workspace's rollups are rebuilt once at the end, in the same transaction
+ * (rollups_rebuild_workspace, migration 0024). `actorId` (the admin importing from the app) becomes
+ * an admin of the workspace.
  */
 export async function importWorkspaceArchive(
   db: Db,
@@ -76,10 +76,14 @@ export async function importWorkspaceArchive(
       await checkSchemaVersion(tx, manifest);
       const workspace = await openTarget(tx, target, manifest);
       await tx.execute(CREATE_ID_MAP);
+      // a bulk load: the statement triggers only mark the workspace; its rollups are rebuilt once at the end
+      await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
       const plans = await planTables(tx, manifest);
       const loader = new TableLoader(tx, workspace.id, plans, manifest, options.onProgress);
       for await (const file of files) await loader.load(file);
       const read = loader.finish();
+      await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'off', true)`);
+      await tx.execute(sql`SELECT rollups_rebuild_workspace(${workspace.id}::int)`);
       if (options.actorId !== null) {
         await tx
           .insert(memberships)

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { MIGRATIONS_FOLDER, queryRows } from "@/db/client";
-import { ARCHIVE_TABLES, type ArchiveTable, USERS_TABLE } from "../domain/export/archive";
+import { ARCHIVE_EXCLUDED, ARCHIVE_TABLES, type ArchiveTable, USERS_TABLE } from "../domain/export/archive";
 import type { Tx } from "./audit";
 
 /** The database as the archive services use it: a handle or an open transaction. */
@@ -90,3 +90,13 @@ export async function countWorkspaceRows(db: ArchiveDb, workspaceId: number): Pr
 export const CONTENT_TABLES = ARCHIVE_TABLES.map((spec) => spec.name).filter(
   (name) => name !== USERS_TABLE && name !== "memberships" && name !== "audit_events",
 );
+
+/** What Settings → Data shows: rows per archived table, and whether an archive may be imported here (empty). */
+export async function summarizeWorkspaceArchive(db: ArchiveDb, workspaceId: number) {
+  const rows = await countWorkspaceRows(db, workspaceId);
+  return {
+    rows,
+    empty: CONTENT_TABLES.every((table) => (rows[table] ?? 0) === 0),
+    excluded: Object.keys(ARCHIVE_EXCLUDED),
+  };
+}

@@ -319,6 +319,29 @@ describe(`workspace archive (${testEngine()})`, () => {
     expect(await readDashboard(copyId)).toEqual(await readDashboard(sourceId));
   }, 120_000);
 
+  it("leaves the copy's rollups as a full rebuild computes them", async () => {
+    const snapshot = async () =>
+      (
+        await queryRows<{ row: string }>(
+          db,
+          sql`SELECT 'f' || to_jsonb(r)::text AS row FROM feedback_rollup r WHERE workspace_id = ${copyId} AND (responses <> 0 OR sentiment_count <> 0)
+          UNION ALL SELECT 'o' || to_jsonb(r)::text FROM orders_rollup r WHERE workspace_id = ${copyId} AND (revenue <> 0 OR purchases <> 0 OR refunds <> 0)
+          UNION ALL SELECT 'c' || to_jsonb(r)::text FROM customer_rollup r WHERE workspace_id = ${copyId} AND customers <> 0
+          UNION ALL SELECT 's' || to_jsonb(r)::text FROM customer_state r WHERE workspace_id = ${copyId}
+          UNION ALL SELECT 'j' || to_jsonb(r)::text FROM journey_rollup r WHERE workspace_id = ${copyId} AND responses <> 0
+          UNION ALL SELECT 'x' || to_jsonb(r)::text FROM friction_rollup r WHERE workspace_id = ${copyId} AND negative <> 0
+          ORDER BY 1`,
+        )
+      ).map((r) => r.row);
+    const imported = await snapshot();
+    expect(imported.filter((row) => row.startsWith("f")).length).toBeGreaterThan(0);
+    expect(imported.filter((row) => row.startsWith("j")).length).toBeGreaterThan(0);
+    await db.execute(sql`SELECT rollups_rebuild()`);
+    expect(await snapshot()).toEqual(imported);
+    const [dirty] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM rollup_dirty`);
+    expect(dirty!.n).toBe(0);
+  });
+
   it("refuses a workspace that holds data, and a taken address, changing nothing", async () => {
     const before = await countRows();
     const notEmpty = await importError(archive, { kind: "existing", workspaceId: sourceId });

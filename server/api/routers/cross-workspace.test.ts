@@ -72,4 +72,13 @@ describe(`cross-workspace reads (${testEngine()})`, () => {
     await expect(caller.imports.undo({ importId })).rejects.toMatchObject({ code: "NOT_FOUND", message });
     expect(await caller.imports.list()).toEqual([]);
   });
+
+  it("summarises only the caller's workspace for an archive, claimed workspace or not", async () => {
+    const caller = await callerFor(handle.db, a.users.admin, b.workspace.id);
+    const summary = await caller.archive.summary();
+    expect(summary.rows).toMatchObject({ customers: 1, orders: 2, feedback: 1 });
+    expect(summary.empty).toBe(false);
+    const theirs = await (await callerFor(handle.db, b.users.admin, b.workspace.id)).archive.summary();
+    expect(theirs.rows).toMatchObject({ customers: 1, orders: 0, feedback: 0 });
+  });
 });

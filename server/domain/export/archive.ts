@@ -85,7 +85,6 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   },
   { name: "feedback_flags", ownId: true, refs: { feedback_id: "feedback", reviewed_by: users }, key: ["id"] },
   { name: "feedback_comments", ownId: true, refs: { feedback_id: "feedback", author_id: users }, key: ["id"] },
-  // after feedback: each order lands with its customer's latest NPS category already known
   { name: "orders", ownId: true, refs: { customer_id: "customers" }, key: ["id"] },
   {
     name: "kpi_targets",
