@@ -21,6 +21,7 @@ import { ActionStatusControls } from "./action-status-controls";
 import type { ActionDetail as Detail } from "./action-types";
 import { ACTIONS_PATH, scopeInboxHref } from "./actions-url";
 import { formatKpiValue } from "./impact-format";
+import { LoadingState } from "./loading-state";
 import { ResolveFeedbackButton } from "./resolve-feedback-dialog";
 
 /**
@@ -42,13 +43,10 @@ export function ActionDetailView({ id, currency, canManage }: { id: number; curr
   let body: ReactNode;
   if (detail.isPending) {
     body = (
-      <div aria-busy="true" className="flex flex-col gap-3">
-        <span className="sr-only" role="status">
-          {t("actions.detail.loading", { id })}
-        </span>
+      <LoadingState label={t("actions.detail.loading", { id })}>
         <Skeleton className="h-10 w-2/3" />
         <Skeleton className="h-40" />
-      </div>
+      </LoadingState>
     );
   } else if (detail.isError) {
     const error = describeError(detail.error, t("errors.generic"));

@@ -4,6 +4,7 @@ import {
   actionFormValues,
   type ActionFormField,
   fieldOfIssue,
+  FORM_FIELDS,
   formErrorsOf,
   newActionFormValues,
   toCreateInput,
@@ -90,20 +91,7 @@ describe("edit form", () => {
   });
 
   it("sends a manager's whole scope, and the target with its KPI", () => {
-    const editable = new Set<ActionFormField>([
-      "title",
-      "description",
-      "ownerTeamId",
-      "assigneeId",
-      "dueDate",
-      "reviewDate",
-      "segmentId",
-      "stageId",
-      "channel",
-      "themeId",
-      "kpi",
-      "target",
-    ]);
+    const editable = new Set<ActionFormField>(FORM_FIELDS);
     const input = toUpdateInput(
       { ...actionFormValues(stored), themeId: "", target: "" },
       { id: 5, version: 2 },

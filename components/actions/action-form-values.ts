@@ -22,7 +22,8 @@ export type ActionFormField = keyof ActionFormValues;
 /** Where a problem is shown: next to a field, or above the buttons ("form"). */
 export type ActionFormErrors = Partial<Record<ActionFormField | "form", string>>;
 
-const FORM_FIELDS: readonly ActionFormField[] = [
+/** Every field of the form, in its order: what a manager fills in for a new action. */
+export const FORM_FIELDS: readonly ActionFormField[] = [
   "title",
   "description",
   "ownerTeamId",

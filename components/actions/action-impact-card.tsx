@@ -4,17 +4,18 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { formatCount, formatMoney } from "@/components/dashboard/format";
 import { SegmentedToggle } from "@/components/dashboard/segmented-toggle";
-import { describeError } from "@/components/feedback/feedback-errors";
 import { useTimeZone } from "@/components/feedback/use-time-zone";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ColumnHeads } from "@/components/layout/column-heads";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Kpi } from "@/server/domain/enums";
 import type { ChangeEstimate, GroupEstimate } from "@/server/domain/kpi/diff-in-diff";
 import { VerdictBadge } from "./action-badges";
 import type { ActionImpact } from "./action-types";
 import { CHANGE_UNIT_LABEL, changeUnit, formatKpiChange, formatKpiInterval, formatKpiValue } from "./impact-format";
+import { LoadFailed } from "./load-failed";
+import { LoadingState } from "./loading-state";
 
 const WINDOWS = ["30", "60", "90"] as const;
 type WindowOption = (typeof WINDOWS)[number];
@@ -34,23 +35,19 @@ export function ActionImpactCard({ actionId, currency }: { actionId: number; cur
   let body;
   if (impact.isPending) {
     body = (
-      <div aria-busy="true" className="flex flex-col gap-2">
-        <span className="sr-only" role="status">
-          {t("actions.impact.loading")}
-        </span>
+      <LoadingState label={t("actions.impact.loading")} className="gap-2">
         <Skeleton className="h-6 w-40" />
         <Skeleton className="h-28" />
-      </div>
+      </LoadingState>
     );
   } else if (impact.isError) {
     body = (
-      <div role="alert" className="flex flex-col items-start gap-2 text-sm">
-        <p className="font-medium">{t("actions.impact.loadFailed")}</p>
-        <p className="text-muted-foreground">{describeError(impact.error, t("errors.generic")).message}</p>
-        <Button variant="outline" size="sm" onClick={() => void impact.refetch()}>
-          {t("actions.retry")}
-        </Button>
-      </div>
+      <LoadFailed
+        framed={false}
+        title={t("actions.impact.loadFailed")}
+        error={impact.error}
+        onRetry={() => void impact.refetch()}
+      />
     );
   } else {
     body = <ImpactBody impact={impact.data} currency={currency} />;
@@ -109,22 +106,15 @@ function ImpactBody({ impact, currency }: { impact: ActionImpact; currency: stri
           <caption className="sr-only">
             {t("actions.impact.tableCaption", { kpi: t(`enumLabels.kpi.${impact.kpi}`) })}
           </caption>
-          <thead className="text-xs text-muted-foreground">
-            <tr>
-              <th scope="col" className="py-1 pe-3 text-start font-medium">
-                {t("actions.impact.group")}
-              </th>
-              <th scope="col" className="py-1 pe-3 text-end font-medium">
-                {t("actions.impact.before")}
-              </th>
-              <th scope="col" className="py-1 pe-3 text-end font-medium">
-                {t("actions.impact.after")}
-              </th>
-              <th scope="col" className="py-1 text-end font-medium">
-                {t("actions.impact.change")}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            size="sm"
+            columns={[
+              { label: t("actions.impact.group") },
+              { label: t("actions.impact.before"), align: "end" },
+              { label: t("actions.impact.after"), align: "end" },
+              { label: t("actions.impact.change"), align: "end" },
+            ]}
+          />
           <tbody>
             <GroupRow
               label={t("actions.impact.scope")}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ColumnHeads } from "@/components/layout/column-heads";
 import { cn } from "@/components/ui/cn";
 import { ActionStatusBadge, OverdueBadge } from "./action-badges";
 import { formatCalendarDay } from "./action-format";
@@ -51,31 +52,16 @@ export function ActionRow({ action, showTeam = true }: { action: ActionListItem;
 /** The header row matching {@link ActionRow}. */
 export function ActionTableHead({ showTeam = true }: { showTeam?: boolean }) {
   const { t } = useI18n();
-  const th = "py-2 pe-4 text-start font-medium";
   return (
-    <thead className="text-muted-foreground">
-      <tr>
-        <th scope="col" className={th}>
-          {t("actions.colTitle")}
-        </th>
-        <th scope="col" className={th}>
-          {t("actions.colStatus")}
-        </th>
-        <th scope="col" className={th}>
-          {t("actions.colKpi")}
-        </th>
-        <th scope="col" className={th}>
-          {t("actions.colDue")}
-        </th>
-        {showTeam && (
-          <th scope="col" className={th}>
-            {t("actions.colTeam")}
-          </th>
-        )}
-        <th scope="col" className="py-2 text-start font-medium">
-          {t("actions.colAssignee")}
-        </th>
-      </tr>
-    </thead>
+    <ColumnHeads
+      columns={[
+        { label: t("actions.colTitle") },
+        { label: t("actions.colStatus") },
+        { label: t("actions.colKpi") },
+        { label: t("actions.colDue") },
+        showTeam && { label: t("actions.colTeam") },
+        { label: t("actions.colAssignee") },
+      ]}
+    />
   );
 }

@@ -10,6 +10,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ActionStatus } from "@/server/domain/enums";
 import { transitionLabel } from "./action-format";
 import type { ActionDetail } from "./action-types";
+import { FormButtons } from "./form-buttons";
 import { useActionMutations } from "./use-action-mutations";
 
 /**
@@ -106,14 +107,13 @@ export function ActionStatusControls({
                 {error.message}
               </p>
             )}
-            <div className="flex gap-2">
-              <Button type="submit" size="sm" variant="destructive" disabled={!reason.trim() || setStatus.isPending}>
-                {setStatus.isPending ? t("actions.move.moving") : t("actions.drop.confirm")}
-              </Button>
-              <Button type="button" size="sm" variant="ghost" onClick={() => setDropping(false)}>
-                {t("actions.create.cancel")}
-              </Button>
-            </div>
+            <FormButtons
+              size="sm"
+              variant="destructive"
+              submit={setStatus.isPending ? t("actions.move.moving") : t("actions.drop.confirm")}
+              disabled={!reason.trim() || setStatus.isPending}
+              onCancel={() => setDropping(false)}
+            />
           </form>
         </DialogContent>
       </Dialog>

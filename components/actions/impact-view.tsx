@@ -3,10 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatMoney } from "@/components/dashboard/format";
-import { describeError } from "@/components/feedback/feedback-errors";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
+import { ColumnHeads } from "@/components/layout/column-heads";
 import { Card, CardContent } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ActionStatusBadge, VerdictBadge } from "./action-badges";
@@ -14,6 +13,8 @@ import { type ActionImpact, IMPACT_OVERVIEW_INPUT } from "./action-types";
 import { actionPath } from "./actions-url";
 import { CHANGE_UNIT_LABEL, changeUnit, formatKpiChange, formatKpiInterval } from "./impact-format";
 import { LazyImpactWorthChart } from "./lazy-action-parts";
+import { LoadFailed } from "./load-failed";
+import { LoadingState } from "./loading-state";
 import { UpForReviewView } from "./up-for-review";
 
 /**
@@ -30,26 +31,20 @@ export function ImpactView({ currency }: { currency: string }) {
 
   if (overview.isPending) {
     return (
-      <div aria-busy="true" className="flex flex-col gap-3">
-        <span className="sr-only" role="status">
-          {t("actions.impact.loading")}
-        </span>
+      <LoadingState label={t("actions.impact.loading")}>
         <Skeleton className="h-48" />
         <Skeleton className="h-64" />
-      </div>
+      </LoadingState>
     );
   }
   if (overview.isError) {
     return (
-      <Card role="alert">
-        <CardContent className="flex flex-col items-start gap-3 p-6 text-sm">
-          <p className="font-medium">{t("actions.impact.loadFailed")}</p>
-          <p className="text-muted-foreground">{describeError(overview.error, t("errors.generic")).message}</p>
-          <Button variant="outline" size="sm" onClick={() => void overview.refetch()}>
-            {t("actions.retry")}
-          </Button>
-        </CardContent>
-      </Card>
+      <LoadFailed
+        framed
+        title={t("actions.impact.loadFailed")}
+        error={overview.error}
+        onRetry={() => void overview.refetch()}
+      />
     );
   }
   const items = overview.data.items;
@@ -75,34 +70,21 @@ export function ImpactView({ currency }: { currency: string }) {
 
 function ImpactTable({ items, currency }: { items: readonly ActionImpact[]; currency: string }) {
   const { t, locale } = useI18n();
-  const th = "py-2 pe-4 text-start font-medium";
   return (
     <Card>
       <CardContent className="overflow-x-auto p-4">
         <table className="w-full text-sm">
           <caption className="mb-2 text-start text-base font-semibold">{t("actions.impact.tableTitle")}</caption>
-          <thead className="text-muted-foreground">
-            <tr>
-              <th scope="col" className={th}>
-                {t("actions.colTitle")}
-              </th>
-              <th scope="col" className={th}>
-                {t("actions.colKpi")}
-              </th>
-              <th scope="col" className={th}>
-                {t("actions.impact.colVerdict")}
-              </th>
-              <th scope="col" className={th}>
-                {t("actions.impact.colChange")}
-              </th>
-              <th scope="col" className={th}>
-                {t("actions.impact.colSamples")}
-              </th>
-              <th scope="col" className="py-2 text-end font-medium">
-                {t("actions.impact.colWorth")}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t("actions.colTitle") },
+              { label: t("actions.colKpi") },
+              { label: t("actions.impact.colVerdict") },
+              { label: t("actions.impact.colChange") },
+              { label: t("actions.impact.colSamples") },
+              { label: t("actions.impact.colWorth"), align: "end" },
+            ]}
+          />
           <tbody>
             {items.map((item) => {
               const headline = item.headline;

@@ -5,6 +5,7 @@ import { describeError } from "@/components/feedback/feedback-errors";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { FormButtons } from "./form-buttons";
 import { useActionMutations } from "./use-action-mutations";
 
 /**
@@ -82,14 +83,12 @@ export function ResolveFeedbackButton({
                 {error}
               </p>
             )}
-            <div className="flex gap-2">
-              <Button type="submit" size="sm" disabled={!contacted || resolveFeedback.isPending}>
-                {resolveFeedback.isPending ? t("actions.resolve.running") : t("actions.resolve.confirm")}
-              </Button>
-              <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
-                {t("actions.create.cancel")}
-              </Button>
-            </div>
+            <FormButtons
+              size="sm"
+              submit={resolveFeedback.isPending ? t("actions.resolve.running") : t("actions.resolve.confirm")}
+              disabled={!contacted || resolveFeedback.isPending}
+              onCancel={() => setOpen(false)}
+            />
           </form>
         </DialogContent>
       </Dialog>

@@ -2,10 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { describeError } from "@/components/feedback/feedback-errors";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ActionStatusBadge } from "./action-badges";
@@ -13,6 +11,8 @@ import { formatCalendarDay } from "./action-format";
 import type { UpForReview } from "./action-types";
 import { actionPath } from "./actions-url";
 import { formatKpiValue } from "./impact-format";
+import { LoadFailed } from "./load-failed";
+import { LoadingState } from "./loading-state";
 
 /**
  * "Up for review": the actions and KPI targets whose review date has come (DESIGN.md: every 3–5
@@ -26,25 +26,19 @@ export function UpForReviewView({ currency }: { currency: string }) {
 
   if (review.isPending) {
     return (
-      <div aria-busy="true" className="flex flex-col gap-3">
-        <span className="sr-only" role="status">
-          {t("actions.review.loading")}
-        </span>
+      <LoadingState label={t("actions.review.loading")}>
         <Skeleton className="h-40" />
-      </div>
+      </LoadingState>
     );
   }
   if (review.isError) {
     return (
-      <Card role="alert">
-        <CardContent className="flex flex-col items-start gap-3 p-6 text-sm">
-          <p className="font-medium">{t("actions.review.loadFailed")}</p>
-          <p className="text-muted-foreground">{describeError(review.error, t("errors.generic")).message}</p>
-          <Button variant="outline" size="sm" onClick={() => void review.refetch()}>
-            {t("actions.retry")}
-          </Button>
-        </CardContent>
-      </Card>
+      <LoadFailed
+        framed
+        title={t("actions.review.loadFailed")}
+        error={review.error}
+        onRetry={() => void review.refetch()}
+      />
     );
   }
   const names = {

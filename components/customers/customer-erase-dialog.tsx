@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "@/components/feedback/feedback-errors";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { DialogButtons } from "@/components/layout/dialog-buttons";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -73,19 +74,14 @@ export function CustomerEraseDialog({ id, name }: { id: number; name: string }) 
             {t("customers.erase.failed", { message: error })}
           </p>
         )}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-            {t("customers.erase.cancel")}
-          </Button>
-          <Button
-            type="button"
-            variant="destructive"
-            disabled={erase.isPending}
-            onClick={() => erase.mutate({ id }, { onSuccess: () => setOpen(false) })}
-          >
-            {erase.isPending ? t("customers.erase.erasing") : t("customers.erase.confirm")}
-          </Button>
-        </div>
+        <DialogButtons
+          cancelLabel={t("customers.erase.cancel")}
+          onCancel={() => setOpen(false)}
+          confirmLabel={erase.isPending ? t("customers.erase.erasing") : t("customers.erase.confirm")}
+          disabled={erase.isPending}
+          destructive
+          onConfirm={() => erase.mutate({ id }, { onSuccess: () => setOpen(false) })}
+        />
       </DialogContent>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { LoadMoreButton } from "@/components/layout/load-more-button";
 import { TableSkeleton } from "@/components/layout/table-skeleton";
 import { useTRPC } from "@/components/providers/trpc-provider";
+import { ColumnHeads } from "@/components/layout/column-heads";
 import { Card, CardContent } from "@/components/ui/card";
 import { type CustomerSegmentFilter, customersListInput, nextCustomersCursor } from "./customer-query";
 
@@ -56,30 +57,16 @@ export function CustomerTable({
     <Card>
       <CardContent className="overflow-x-auto p-4">
         <table className="w-full text-sm" aria-label={label ?? t("customers.tableLabel")}>
-          <thead className="text-muted-foreground">
-            <tr>
-              <th scope="col" className="py-2 pe-4 text-start font-medium">
-                {t("customers.colId")}
-              </th>
-              <th scope="col" className="py-2 pe-4 text-start font-medium">
-                {t("customers.colName")}
-              </th>
-              {showSegment && (
-                <th scope="col" className="py-2 pe-4 text-start font-medium">
-                  {t("customers.colSegment")}
-                </th>
-              )}
-              <th scope="col" className="py-2 pe-4 text-start font-medium">
-                {t("customers.colRegion")}
-              </th>
-              <th scope="col" className="py-2 pe-4 text-start font-medium">
-                {t("customers.colSince")}
-              </th>
-              <th scope="col" className="py-2 text-start font-medium">
-                {t("customers.colStatus")}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t("customers.colId") },
+              { label: t("customers.colName") },
+              showSegment && { label: t("customers.colSegment") },
+              { label: t("customers.colRegion") },
+              { label: t("customers.colSince") },
+              { label: t("customers.colStatus") },
+            ]}
+          />
           <tbody>
             {items.map((c) => (
               <tr key={c.id} className="border-t align-top">

@@ -1,7 +1,6 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useState, type ChangeEvent } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import {
@@ -10,14 +9,13 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 // module paths, not the domain index: the index also carries the zod schemas (server code)
-import { quarterOf } from "@/server/domain/dashboard/calendar";
-import { DASHBOARD_COMPARISONS, dashboardFiltersQuery } from "@/server/domain/dashboard/filter-query";
-import type { DashboardFilters, DashboardPeriod } from "@/server/domain/dashboard/filters";
-import { zonedDay } from "@/server/domain/dashboard/time-zone";
+import { dashboardFiltersQuery } from "@/server/domain/dashboard/filter-query";
+import type { DashboardFilters } from "@/server/domain/dashboard/filters";
 import { CHANNELS, type Channel } from "@/server/domain/enums";
+import { PeriodFilterForm } from "./period-filter-form";
 
 export interface DashboardFilterOptions {
   segments: { id: number; name: string; color: string | null }[];
@@ -25,59 +23,24 @@ export interface DashboardFilterOptions {
   regions: string[];
 }
 
-const SELECT =
-  "h-9 rounded-md border border-input bg-background px-2 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
-
-/** The last six calendar quarters, newest first, as "2026-Q4" values. */
-function recentQuarters(now: Date): { year: number; quarter: number }[] {
-  let { year, quarter } = quarterOf(zonedDay(now));
-  const list = [];
-  for (let i = 0; i < 6; i++) {
-    list.push({ year, quarter });
-    quarter -= 1;
-    if (quarter === 0) {
-      quarter = 4;
-      year -= 1;
-    }
-  }
-  return list;
-}
-
-function periodValue(period: DashboardPeriod): string {
-  if (period.kind === "quarter") return `${period.year}-Q${period.quarter}`;
-  return period.kind;
-}
-
 /**
  * The dashboard's filters, kept in the URL: every change pushes a new URL (shareable, and the back
  * button restores the previous view); the page reads the filters from it.
  */
-export function DashboardFilterBar({ filters, options }: { filters: DashboardFilters; options: DashboardFilterOptions }) {
+export function DashboardFilterBar({
+  filters,
+  options,
+}: {
+  filters: DashboardFilters;
+  options: DashboardFilterOptions;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
-  const custom = filters.period.kind === "custom" ? filters.period : null;
-  const [range, setRange] = useState({ from: custom?.from ?? "", to: custom?.to ?? "" });
-  const [showCustom, setShowCustom] = useState(custom !== null);
 
   const apply = (next: DashboardFilters) => {
     const query = dashboardFiltersQuery(next);
     router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
-  const quarters = recentQuarters(new Date());
-
-  const onPeriod = (event: ChangeEvent<HTMLSelectElement>) => {
-    const value = event.target.value;
-    if (value === "custom") {
-      setShowCustom(true);
-      return;
-    }
-    setShowCustom(false);
-    const quarter = /^(\d{4})-Q(\d)$/.exec(value);
-    const period: DashboardPeriod = quarter
-      ? { kind: "quarter", year: Number(quarter[1]), quarter: Number(quarter[2]) }
-      : { kind: value as "last30" | "last90" | "last365" };
-    apply({ ...filters, period });
   };
 
   const toggleSegment = (id: number) => {
@@ -91,86 +54,29 @@ export function DashboardFilterBar({ filters, options }: { filters: DashboardFil
         ? (options.segments.find((s) => s.id === filters.segmentIds[0])?.name ?? t("dashboardFilters.oneSegment"))
         : t("dashboardFilters.segmentsSelected", { count: filters.segmentIds.length });
 
-  const rangeInvalid = !range.from || !range.to || range.to < range.from;
-
   return (
-    <form
-      aria-label={t("dashboardFilters.label")}
-      className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border bg-card p-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!rangeInvalid) apply({ ...filters, period: { kind: "custom", from: range.from, to: range.to } });
-      }}
+    <PeriodFilterForm
+      label={t("dashboardFilters.label")}
+      idPrefix="dashboard"
+      className="mb-6"
+      periodLabel={t("dashboardFilters.period")}
+      compareLabel={t("dashboardFilters.compare")}
+      period={filters.period}
+      comparison={filters.comparison}
+      onChange={(next) => apply({ ...filters, ...next })}
     >
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="dashboard-period">{t("dashboardFilters.period")}</Label>
-        <select
-          id="dashboard-period"
-          className={SELECT}
-          value={showCustom ? "custom" : periodValue(filters.period)}
-          onChange={onPeriod}
-        >
-          <option value="last30">{t("dashboardFilters.last30")}</option>
-          <option value="last90">{t("dashboardFilters.last90")}</option>
-          <option value="last365">{t("dashboardFilters.last365")}</option>
-          {quarters.map(({ year, quarter }) => (
-            <option key={`${year}-Q${quarter}`} value={`${year}-Q${quarter}`}>
-              {t("dashboardFilters.quarter", { year, quarter })}
-            </option>
-          ))}
-          <option value="custom">{t("dashboardFilters.custom")}</option>
-        </select>
-      </div>
-      {showCustom && (
-        <>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="dashboard-from">{t("dashboardFilters.from")}</Label>
-            <Input
-              id="dashboard-from"
-              type="date"
-              className="h-9 w-40"
-              value={range.from}
-              onChange={(e) => setRange({ ...range, from: e.target.value })}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="dashboard-to">{t("dashboardFilters.to")}</Label>
-            <Input
-              id="dashboard-to"
-              type="date"
-              className="h-9 w-40"
-              value={range.to}
-              aria-invalid={range.from !== "" && range.to !== "" && range.to < range.from}
-              onChange={(e) => setRange({ ...range, to: e.target.value })}
-            />
-          </div>
-          <Button type="submit" size="sm" disabled={rangeInvalid}>
-            {t("dashboardFilters.applyRange")}
-          </Button>
-        </>
-      )}
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="dashboard-compare">{t("dashboardFilters.compare")}</Label>
-        <select
-          id="dashboard-compare"
-          className={SELECT}
-          value={filters.comparison}
-          onChange={(e) => apply({ ...filters, comparison: e.target.value as DashboardFilters["comparison"] })}
-        >
-          {DASHBOARD_COMPARISONS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`dashboardFilters.comparison.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
       <div className="flex flex-col gap-1">
         <span className="text-sm font-medium" id="dashboard-segments-label">
           {t("dashboardFilters.segments")}
         </span>
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="outline" size="sm" className="h-9 min-w-40 justify-between" aria-labelledby="dashboard-segments-label dashboard-segments-value">
+            <Button
+              variant="outline"
+              size="sm"
+              className="h-9 min-w-40 justify-between"
+              aria-labelledby="dashboard-segments-label dashboard-segments-value"
+            >
               <span id="dashboard-segments-value" className="truncate">
                 {segmentSummary}
               </span>
@@ -192,7 +98,11 @@ export function DashboardFilterBar({ filters, options }: { filters: DashboardFil
                     toggleSegment(segment.id);
                   }}
                 >
-                  <span aria-hidden className="inline-block size-3 rounded-sm" style={{ background: segment.color ?? undefined }} />
+                  <span
+                    aria-hidden
+                    className="inline-block size-3 rounded-sm"
+                    style={{ background: segment.color ?? undefined }}
+                  />
                   <bdi className="flex-1">{segment.name}</bdi>
                   <span aria-hidden>{checked ? "✓" : ""}</span>
                 </DropdownMenuItem>
@@ -225,7 +135,7 @@ export function DashboardFilterBar({ filters, options }: { filters: DashboardFil
         options={options.stages.map((stage) => ({ value: String(stage.id), label: stage.name }))}
         onChange={(value) => apply({ ...filters, stageId: value === undefined ? undefined : Number(value) })}
       />
-    </form>
+    </PeriodFilterForm>
   );
 }
 
@@ -241,9 +151,9 @@ function OptionalSelect(props: {
   return (
     <div className="flex flex-col gap-1">
       <Label htmlFor={props.id}>{props.label}</Label>
-      <select
+      <NativeSelect
         id={props.id}
-        className={SELECT}
+        className="w-auto"
         value={props.value ?? ""}
         onChange={(e) => props.onChange(e.target.value || undefined)}
       >
@@ -253,7 +163,7 @@ function OptionalSelect(props: {
             {option.label}
           </option>
         ))}
-      </select>
+      </NativeSelect>
     </div>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { DialogButtons } from "@/components/layout/dialog-buttons";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { mutationMessage } from "@/components/settings/mutation-message";
-import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 
 /** Confirms archiving a stage or a touchpoint: it leaves the map, its feedback keeps it in history. */
@@ -43,19 +43,14 @@ export function ArchiveDialog({
             {mutationMessage(mutation.error)}
           </p>
         )}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="outline" onClick={onClose}>
-            {t("journeys.edit.cancel")}
-          </Button>
-          <Button
-            type="button"
-            variant="destructive"
-            disabled={mutation.isPending}
-            onClick={() => mutation.mutate({ id })}
-          >
-            {mutation.isPending ? t("journeys.edit.saving") : t("journeys.edit.confirmArchive")}
-          </Button>
-        </div>
+        <DialogButtons
+          cancelLabel={t("journeys.edit.cancel")}
+          onCancel={onClose}
+          confirmLabel={mutation.isPending ? t("journeys.edit.saving") : t("journeys.edit.confirmArchive")}
+          disabled={mutation.isPending}
+          destructive
+          onConfirm={() => mutation.mutate({ id })}
+        />
       </DialogContent>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import type { KpiTilesPayload, MoneyDelta, SparkPoint, TileTarget } from "@/server/domain/dashboard/payload";
 import type { Kpi } from "@/server/domain/enums";
-import type { Delta, Direction, TargetStatus } from "@/server/domain/kpi";
+import type { Delta, TargetStatus } from "@/server/domain/kpi";
 import type { Translate } from "@/server/i18n/core";
 import {
   formatCount,
@@ -10,19 +10,11 @@ import {
   formatMoneyNumber,
   formatPercent,
   formatPoints,
-  formatRelativePercent,
   formatScore,
-  formatScoreChange,
 } from "@/components/dashboard/format";
+import { type DeltaView, moneyDeltaView, scoreDeltaView } from "./delta-view";
 
-/** How a change reads: good (green), bad (red), or neither. */
-export type Tone = "good" | "bad" | "neutral";
-
-/** Up is good when higher is better, down is good otherwise; flat or unknown is neutral. */
-export function deltaTone(direction: Direction | null, higherIsBetter: boolean): Tone {
-  if (direction === null || direction === "flat") return "neutral";
-  return (direction === "up") === higherIsBetter ? "good" : "bad";
-}
+export { deltaTone, type Tone } from "./delta-view";
 
 /**
  * How far a value has come toward its target, 0–1, for the progress bar: value / target when
@@ -37,13 +29,7 @@ export function targetProgress(value: number | null, target: number, higherIsBet
   return Math.min(1, Math.max(0, higherIsBetter ? value / target : target / value));
 }
 
-export interface TileDeltaView {
-  direction: Direction | null;
-  tone: Tone;
-  /** "+3.5 pts", "+$55,518 (+4.5%)". */
-  text: string;
-  /** "Better", "Worse", "Unchanged" for screen readers (the colour says it to the eye). */
-  meaning: string;
+export interface TileDeltaView extends DeltaView {
   notSignificant: boolean;
 }
 
@@ -85,44 +71,19 @@ interface Context {
   comparisonText: string;
 }
 
-function meaningOf(t: Translate, tone: Tone): string {
-  return tone === "good"
-    ? t("dashboard.kpi.better")
-    : tone === "bad"
-      ? t("dashboard.kpi.worse")
-      : t("dashboard.kpi.unchanged");
-}
-
 function scoreDelta(
   ctx: Context,
   unit: "points" | "percent" | "mean",
   delta: Delta | null,
   higherIsBetter: boolean,
 ): TileDeltaView | null {
-  if (!delta || delta.absolute === null) return null;
-  const tone = deltaTone(delta.direction, higherIsBetter);
-  const change = formatScoreChange(ctx.locale, unit, delta.absolute);
-  return {
-    direction: delta.direction,
-    tone,
-    text: unit === "mean" ? change : ctx.t("dashboard.kpi.points", { value: change }),
-    meaning: meaningOf(ctx.t, tone),
-    notSignificant: delta.significant === false,
-  };
+  const view = scoreDeltaView(ctx, unit, delta, higherIsBetter);
+  return view && { ...view, notSignificant: delta?.significant === false };
 }
 
 function moneyDelta(ctx: Context, delta: MoneyDelta | null, higherIsBetter: boolean): TileDeltaView | null {
-  if (!delta || delta.absolute === null) return null;
-  const tone = deltaTone(delta.direction, higherIsBetter);
-  const absolute = formatMoney(ctx.locale, delta.absolute, ctx.currency, { signed: true });
-  const text =
-    delta.relativePercent === null
-      ? absolute
-      : ctx.t("dashboard.kpi.moneyChange", {
-          value: absolute,
-          percent: formatRelativePercent(ctx.locale, delta.relativePercent),
-        });
-  return { direction: delta.direction, tone, text, meaning: meaningOf(ctx.t, tone), notSignificant: false };
+  const view = moneyDeltaView(ctx, delta, higherIsBetter);
+  return view && { ...view, notSignificant: false };
 }
 
 function targetView(

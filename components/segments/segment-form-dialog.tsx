@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useId, useState } from "react";
 import { describeError } from "@/components/feedback/feedback-errors";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/layout/dialog-form";
+import { Dialog, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
@@ -112,95 +112,83 @@ export function SegmentFormDialog({
     <>
       <Dialog open={open} onOpenChange={onOpenChange}>
         <DialogTrigger asChild>{trigger}</DialogTrigger>
-        <DialogContent closeLabel={t("segments.form.close")}>
-          <DialogTitle>
-            {segment ? t("segments.form.editTitle", { name: segment.name }) : t("segments.form.createTitle")}
-          </DialogTitle>
-          <DialogDescription>
-            {segment ? t("segments.form.editDescription") : t("segments.form.createDescription")}
-          </DialogDescription>
-          <form
-            noValidate
-            className="grid gap-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              submit();
-            }}
-          >
-            <div className="grid gap-1.5">
-              <Label htmlFor={`${id}-name`}>{t("segments.form.name")}</Label>
+        <DialogForm
+          closeLabel={t("segments.form.close")}
+          title={segment ? t("segments.form.editTitle", { name: segment.name }) : t("segments.form.createTitle")}
+          description={segment ? t("segments.form.editDescription") : t("segments.form.createDescription")}
+          onSubmit={submit}
+          cancelLabel={t("segments.form.cancel")}
+          onCancel={() => setOpen(false)}
+          submitLabel={
+            mutation.isPending
+              ? t("segments.form.saving")
+              : segment
+                ? t("segments.form.save")
+                : t("segments.form.create")
+          }
+          submitDisabled={mutation.isPending}
+        >
+          <div className="grid gap-1.5">
+            <Label htmlFor={`${id}-name`}>{t("segments.form.name")}</Label>
+            <Input
+              id={`${id}-name`}
+              dir="auto"
+              value={values.name}
+              maxLength={SEGMENT_NAME_MAX + 20}
+              onChange={(event) => setValues({ ...values, name: event.target.value })}
+              {...field("name")}
+            />
+            <FieldError id={`${id}-name-error`} message={message("name")} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`${id}-description`}>{t("segments.form.description")}</Label>
+            <Textarea
+              id={`${id}-description`}
+              dir="auto"
+              rows={4}
+              value={values.description}
+              onChange={(event) => setValues({ ...values, description: event.target.value })}
+              {...field("description")}
+            />
+            <p id={`${id}-description-hint`} className="text-xs text-muted-foreground">
+              {t("segments.form.descriptionHint")} ({values.description.trim().length}/{SEGMENT_DESCRIPTION_MAX})
+            </p>
+            <FieldError id={`${id}-description-error`} message={message("description")} />
+          </div>
+          <fieldset className="grid gap-1.5">
+            <legend className="mb-1.5 text-sm font-medium">{t("segments.form.color")}</legend>
+            <div className="flex items-center gap-2">
+              <input
+                type="color"
+                aria-label={t("segments.form.color")}
+                className="h-9 w-12 cursor-pointer rounded-md border border-input bg-background p-1"
+                value={pickerValue}
+                onChange={(event) => setValues({ ...values, color: event.target.value })}
+              />
+              <Label htmlFor={`${id}-color`} className="sr-only">
+                {t("segments.form.colorHex")}
+              </Label>
               <Input
-                id={`${id}-name`}
-                dir="auto"
-                value={values.name}
-                maxLength={SEGMENT_NAME_MAX + 20}
-                onChange={(event) => setValues({ ...values, name: event.target.value })}
-                {...field("name")}
+                id={`${id}-color`}
+                className="w-32 font-mono"
+                value={values.color}
+                maxLength={7}
+                spellCheck={false}
+                onChange={(event) => setValues({ ...values, color: event.target.value })}
+                {...field("color")}
               />
-              <FieldError id={`${id}-name-error`} message={message("name")} />
             </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor={`${id}-description`}>{t("segments.form.description")}</Label>
-              <Textarea
-                id={`${id}-description`}
-                dir="auto"
-                rows={4}
-                value={values.description}
-                onChange={(event) => setValues({ ...values, description: event.target.value })}
-                {...field("description")}
-              />
-              <p id={`${id}-description-hint`} className="text-xs text-muted-foreground">
-                {t("segments.form.descriptionHint")} ({values.description.trim().length}/{SEGMENT_DESCRIPTION_MAX})
-              </p>
-              <FieldError id={`${id}-description-error`} message={message("description")} />
-            </div>
-            <fieldset className="grid gap-1.5">
-              <legend className="mb-1.5 text-sm font-medium">{t("segments.form.color")}</legend>
-              <div className="flex items-center gap-2">
-                <input
-                  type="color"
-                  aria-label={t("segments.form.color")}
-                  className="h-9 w-12 cursor-pointer rounded-md border border-input bg-background p-1"
-                  value={pickerValue}
-                  onChange={(event) => setValues({ ...values, color: event.target.value })}
-                />
-                <Label htmlFor={`${id}-color`} className="sr-only">
-                  {t("segments.form.colorHex")}
-                </Label>
-                <Input
-                  id={`${id}-color`}
-                  className="w-32 font-mono"
-                  value={values.color}
-                  maxLength={7}
-                  spellCheck={false}
-                  onChange={(event) => setValues({ ...values, color: event.target.value })}
-                  {...field("color")}
-                />
-              </div>
-              <p id={`${id}-color-hint`} className="text-xs text-muted-foreground">
-                {t("segments.form.colorHint")}
-              </p>
-              <FieldError id={`${id}-color-error`} message={message("color")} />
-            </fieldset>
-            {(serverError || notice) && (
-              <p role="alert" className="text-sm text-destructive">
-                {serverError ? t("segments.form.failed", { message: serverError }) : notice}
-              </p>
-            )}
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                {t("segments.form.cancel")}
-              </Button>
-              <Button type="submit" disabled={mutation.isPending}>
-                {mutation.isPending
-                  ? t("segments.form.saving")
-                  : segment
-                    ? t("segments.form.save")
-                    : t("segments.form.create")}
-              </Button>
-            </div>
-          </form>
-        </DialogContent>
+            <p id={`${id}-color-hint`} className="text-xs text-muted-foreground">
+              {t("segments.form.colorHint")}
+            </p>
+            <FieldError id={`${id}-color-error`} message={message("color")} />
+          </fieldset>
+          {(serverError || notice) && (
+            <p role="alert" className="text-sm text-destructive">
+              {serverError ? t("segments.form.failed", { message: serverError }) : notice}
+            </p>
+          )}
+        </DialogForm>
       </Dialog>
       <p role="status" className="sr-only">
         {status}

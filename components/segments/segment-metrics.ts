@@ -1,17 +1,6 @@
-import {
-  formatCount,
-  formatMoney,
-  formatPercent,
-  formatPoints,
-  formatRelativePercent,
-  formatScore,
-  formatScoreChange,
-} from "@/components/dashboard/format";
-import { deltaTone, type Tone } from "@/components/kpi/kpi-tile-model";
-import type { MoneyDelta } from "@/server/domain/dashboard/payload";
-import type { Delta, Direction } from "@/server/domain/kpi/delta";
+import { formatCount, formatMoney, formatPercent, formatPoints, formatScore } from "@/components/dashboard/format";
+import { type DeltaContext, type DeltaView, moneyDeltaView, scoreDeltaView } from "@/components/kpi/delta-view";
 import type { SegmentFiguresRow } from "@/server/domain/segments/figures";
-import type { Translate } from "@/server/i18n/core";
 
 /** The figures of a segment, in the order the table, the detail page and the comparison show them. */
 export const SEGMENT_METRICS = [
@@ -40,15 +29,6 @@ export const HIGHER_IS_BETTER: Record<SegmentMetric, boolean> = {
   revenueAtRisk: false,
 };
 
-export interface MetricDeltaView {
-  direction: Direction | null;
-  tone: Tone;
-  /** "+3.5 pts", "+$1,200 (+4.5%)", "+12". */
-  text: string;
-  /** "better" / "worse" / "unchanged", for screen readers (the colour and arrow say it to the eye). */
-  meaning: string;
-}
-
 export interface MetricView {
   metric: SegmentMetric;
   label: string;
@@ -60,60 +40,10 @@ export interface MetricView {
   sample: string | null;
   /** A second line: margin of error, churned of active, promoter and detractor means… */
   detail: string | null;
-  delta: MetricDeltaView | null;
+  delta: DeltaView | null;
 }
 
-export interface MetricContext {
-  t: Translate;
-  locale: string;
-  currency: string;
-}
-
-function meaning(t: Translate, tone: Tone): string {
-  if (tone === "good") return t("dashboard.kpi.better");
-  if (tone === "bad") return t("dashboard.kpi.worse");
-  return t("dashboard.kpi.unchanged");
-}
-
-/** The change of a score or count; `unit` says how it prints. */
-export function scoreDeltaView(
-  ctx: MetricContext,
-  unit: "points" | "percent" | "mean" | "count",
-  delta: Delta | null | undefined,
-  higherIsBetter: boolean,
-): MetricDeltaView | null {
-  if (!delta || delta.absolute === null) return null;
-  const tone = deltaTone(delta.direction, higherIsBetter);
-  let text: string;
-  if (unit === "count") {
-    text = new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(
-      delta.absolute,
-    );
-  } else {
-    const change = formatScoreChange(ctx.locale, unit, delta.absolute);
-    text = unit === "mean" ? change : ctx.t("dashboard.kpi.points", { value: change });
-  }
-  return { direction: delta.direction, tone, text, meaning: meaning(ctx.t, tone) };
-}
-
-/** The change of a money figure: "+$1,200 (+4.5%)", or the amount alone when the previous one was 0. */
-export function moneyDeltaView(
-  ctx: MetricContext,
-  delta: MoneyDelta | null | undefined,
-  higherIsBetter: boolean,
-): MetricDeltaView | null {
-  if (!delta || delta.absolute === null) return null;
-  const tone = deltaTone(delta.direction, higherIsBetter);
-  const absolute = formatMoney(ctx.locale, delta.absolute, ctx.currency, { signed: true });
-  const text =
-    delta.relativePercent === null
-      ? absolute
-      : ctx.t("dashboard.kpi.moneyChange", {
-          value: absolute,
-          percent: formatRelativePercent(ctx.locale, delta.relativePercent),
-        });
-  return { direction: delta.direction, tone, text, meaning: meaning(ctx.t, tone) };
-}
+export type MetricContext = DeltaContext;
 
 /**
  * Every figure of one segment for the period, formatted, with its change against the comparison
