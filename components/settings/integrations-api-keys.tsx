@@ -41,12 +41,13 @@ export function ApiKeysSection() {
   return (
     <Card>
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-4">
-        <div className="flex max-w-3xl flex-col gap-1.5">
+        <div className="flex min-w-0 max-w-3xl flex-1 flex-col gap-1.5">
           <CardTitle className="text-base text-foreground">{t("settingsIntegrations.keys.title")}</CardTitle>
           <p className="text-sm text-muted-foreground">{t("settingsIntegrations.keys.description")}</p>
         </div>
         {!adding && (
           <Button
+            className="shrink-0"
             onClick={() => {
               setNotice(null);
               setAdding(true);

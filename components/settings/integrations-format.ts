@@ -12,12 +12,13 @@ export function useWhen(): (date: Date) => string {
   }, [locale, timeZone]);
 }
 
-/** "<date> by <name>", or the date alone once the creator's account is gone. */
+/** "<day> by <name>", or the day alone once the creator's account is gone. */
 export function useCreated(): (at: Date, by: string | null) => string {
-  const { t } = useI18n();
-  const when = useWhen();
+  const { t, locale } = useI18n();
+  const timeZone = useTimeZone();
+  const day = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }), [locale, timeZone]);
   return (at, by) =>
     by
-      ? t("settingsIntegrations.createdBy", { date: when(at), name: by })
-      : t("settingsIntegrations.createdOn", { date: when(at) });
+      ? t("settingsIntegrations.createdBy", { date: day.format(at), name: by })
+      : t("settingsIntegrations.createdOn", { date: day.format(at) });
 }

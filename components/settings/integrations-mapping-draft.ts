@@ -158,3 +158,10 @@ export function messageAt(problems: MappingProblem[], path: string): string | nu
   const problem = problems.find((p) => p.path === path);
   return problem && "message" in problem ? problem.message : null;
 }
+
+/** The problems left once the mapping is edited: its own are dropped until the next check. */
+export function withoutMappingProblems(problems: MappingProblem[]): MappingProblem[] {
+  return problems.filter(
+    (p) => !(p.path.startsWith("mapping.") || p.path.startsWith("paths.") || p.path === "valueMaps"),
+  );
+}

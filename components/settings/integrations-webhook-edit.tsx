@@ -14,6 +14,8 @@ import {
   mappingDraftOf,
   mappingProblems,
   messageAt,
+  withoutMappingProblems,
+  type MappingDraft,
   type MappingProblem,
 } from "./integrations-mapping-draft";
 import type { WebhookEndpoint } from "./integrations-types";
@@ -33,6 +35,10 @@ export function EditWebhookForm({ endpoint, onSaved, onCancel }: EditWebhookProp
   const [name, setName] = useState(endpoint.name);
   const [mapping, setMapping] = useState(() => mappingDraftOf(endpoint.settings.mapping));
   const [problems, setProblems] = useState<MappingProblem[]>([]);
+  const editMapping = (next: MappingDraft) => {
+    setMapping(next);
+    setProblems(withoutMappingProblems);
+  };
   const update = useMutation(trpc.webhooks.update.mutationOptions({ onSuccess: (saved) => onSaved(saved.name) }));
   const nameProblem = messageAt(problems, "name");
 
@@ -66,7 +72,7 @@ export function EditWebhookForm({ endpoint, onSaved, onCancel }: EditWebhookProp
           />
         </Field>
       </div>
-      {generic && <MappingEditor draft={mapping} onChange={setMapping} problems={mappingProblems(problems)} />}
+      {generic && <MappingEditor draft={mapping} onChange={editMapping} problems={mappingProblems(problems)} />}
       {update.error && (
         <p role="alert" className="text-sm text-destructive">
           {mutationMessage(update.error)}

@@ -17,6 +17,8 @@ import {
   mappingDraftOf,
   mappingProblems,
   messageAt,
+  withoutMappingProblems,
+  type MappingDraft,
   type MappingProblem,
 } from "./integrations-mapping-draft";
 import { mutationMessage } from "./mutation-message";
@@ -81,6 +83,10 @@ export function WebhookForm({
   const [fivePointKind, setFivePointKind] = useState("rating");
   const [mapping, setMapping] = useState(() => mappingDraftOf(null));
   const [problems, setProblems] = useState<MappingProblem[]>([]);
+  const editMapping = (next: MappingDraft) => {
+    setMapping(next);
+    setProblems(withoutMappingProblems);
+  };
   const create = useMutation(
     trpc.webhooks.create.mutationOptions({
       onSuccess: ({ endpoint, path, generatedSecret }) =>
@@ -199,7 +205,7 @@ export function WebhookForm({
         <p className="text-sm text-muted-foreground">{t("settingsIntegrations.webhooks.delightedNote")}</p>
       )}
       {tool === "generic" && (
-        <MappingEditor draft={mapping} onChange={setMapping} problems={mappingProblems(problems)} />
+        <MappingEditor draft={mapping} onChange={editMapping} problems={mappingProblems(problems)} />
       )}
       {create.error && (
         <p role="alert" className="text-sm text-destructive">

@@ -49,7 +49,7 @@ export function WebhookRow({
         )}
       </td>
       <td className="py-2">
-        <div className="flex flex-wrap justify-end gap-1">
+        <div className="flex justify-end gap-1 whitespace-nowrap">
           {action("edit", t("settingsIntegrations.webhooks.edit"), t("settingsIntegrations.webhooks.editLabel", names))}
           {endpoint.tool !== "delighted" &&
             action(

@@ -122,7 +122,7 @@ export type Authentication =
 export async function authenticateApiKey(db: Db, token: string | null, scope: ApiKeyScope): Promise<Authentication> {
   const unauthorized = (message: string) => ({ ok: false, status: 401, code: "unauthorized", message }) as const;
   if (!token)
-    return unauthorized("Send an API key as `Authorization: Bearer tp_…`; create one in Settings → API keys.");
+    return unauthorized("Send an API key as `Authorization: Bearer tp_…`; create one in Settings → Integrations.");
   const parsed = parseApiKeyToken(token);
   if (!parsed) return unauthorized("The API key is not a Touchpoint key (tp_…); copy it again from Settings.");
   const [key] = await db
@@ -140,7 +140,7 @@ export async function authenticateApiKey(db: Db, token: string | null, scope: Ap
   // compare against a dummy hash when no key has the prefix, so timing does not tell prefixes apart
   const stored = Buffer.from(key?.secretHash ?? sha256(""), "hex");
   if (!key || !timingSafeEqual(given, stored)) return unauthorized("The API key is not valid.");
-  if (key.revokedAt) return unauthorized("The API key was revoked; create a new one in Settings → API keys.");
+  if (key.revokedAt) return unauthorized("The API key was revoked; create a new one in Settings → Integrations.");
   if (key.scope !== scope) {
     return {
       ok: false,

@@ -78,7 +78,7 @@ async function receive(db: Db, delivery: WebhookDelivery): Promise<ApiAnswer> {
   const unknown = apiError(
     401,
     "unauthorized",
-    "This is not the URL of a live webhook; copy it again from Settings → Webhooks.",
+    "This is not the URL of a live webhook; copy it again from Settings → Integrations.",
   );
   if (!delivery.token) return unknown;
   const [endpoint] = (await db

@@ -197,7 +197,7 @@ export function buildOpenApiDocument(): JsonSchema {
       title: "Touchpoint ingest API",
       version: "1.0.0",
       description:
-        "Send feedback, customers and orders into a Touchpoint workspace, and receive survey tools' webhooks. Authenticate with an API key of the workspace (Settings → API keys) as a bearer token.",
+        "Send feedback, customers and orders into a Touchpoint workspace, and receive survey tools' webhooks. Authenticate with an API key of the workspace (Settings → Integrations) as a bearer token.",
     },
     tags: [
       { name: "Ingest", description: "Write feedback, customers and orders with an API key of the ingest scope." },

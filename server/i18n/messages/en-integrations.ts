@@ -76,7 +76,8 @@ export const integrationsMessages = {
       secret: "Signing secret",
       secretOptional: "Signing secret (optional)",
       secretHint: {
-        typeform: "Leave blank and Touchpoint generates one to paste into Typeform, or paste the secret Typeform already uses.",
+        typeform:
+          "Leave blank and Touchpoint generates one to paste into Typeform, or paste the secret Typeform already uses.",
         zendesk: "Zendesk's signing secret for this webhook: Admin Center → Webhooks → the webhook → Reveal secret.",
         surveymonkey: "The API secret of your SurveyMonkey app (My Apps → the app → Settings).",
         generic: "Leave blank and Touchpoint generates one, or give your own (8 characters or more).",
@@ -261,6 +262,6 @@ export const integrationsMessages = {
     toolTimestamp: "The timestamp ({format}) must be within {seconds} s of now",
     toolTimestampHeader: "sent in {header}",
     placeholders:
-      "Replace the values in capitals: $TOUCHPOINT_API_KEY with a key from Settings → Integrations, $WEBHOOK_URL and $SECRET with what was shown when the endpoint was created.",
+      "In the examples, set $TOUCHPOINT_API_KEY to a key from Settings → Integrations, and $WEBHOOK_URL and $SECRET to what was shown when the endpoint was created; payload.json holds the payload exactly as the tool sends it.",
   },
 } as const;
