@@ -58,7 +58,7 @@ export function ImportValueMaps({
             {groups.map(({ field, column, values, mapped }) => {
               const choices = field === "segment" ? segmentNames : FIELD_CHOICES[field];
               return (
-                <table key={field} className="text-sm">
+                <table key={field} className="self-start text-sm">
                   <caption className="pb-1 text-start font-medium">
                     {t("settingsImport.valueMaps.group", { field: fieldLabel(field), column })}
                   </caption>
