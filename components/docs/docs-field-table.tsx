@@ -57,10 +57,10 @@ export function DocsFieldTable({ label, rows, t, locale }: DocsFieldTableProps) 
                 {row.type}
               </td>
               <td className="py-2 pe-4">{row.required ? t("apiDocs.required") : t("apiDocs.optional")}</td>
-              <td className="py-2 pe-4">
+              <td className="min-w-48 py-2 pe-4">
                 <ul className="grid gap-0.5">
                   {row.rules.map((rule) => (
-                    <li key={rule.kind} className="break-all">
+                    <li key={rule.kind} className={rule.kind === "pattern" ? "break-all" : undefined}>
                       {ruleText(rule, t, locale)}
                     </li>
                   ))}

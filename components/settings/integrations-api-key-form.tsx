@@ -5,11 +5,11 @@ import { useState } from "react";
 import { z } from "zod";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { API_KEY_SCOPES, createApiKeyInput, type ApiKeyScope } from "@/server/domain/ingest/integrations";
+import { FormFooter } from "./integrations-form-footer";
 import { mutationMessage } from "./mutation-message";
 
 interface ApiKeyFormProps {
@@ -76,19 +76,14 @@ export function ApiKeyForm({ onCreated, onCancel }: ApiKeyFormProps) {
           ))}
         </NativeSelect>
       </div>
-      {create.error && (
-        <p role="alert" className="text-sm text-destructive sm:col-span-2">
-          {mutationMessage(create.error)}
-        </p>
-      )}
-      <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? t("settingsIntegrations.keys.creating") : t("settingsIntegrations.keys.create")}
-        </Button>
-        <Button type="button" variant="outline" onClick={onCancel}>
-          {t("settingsIntegrations.cancel")}
-        </Button>
-      </div>
+      <FormFooter
+        className="sm:col-span-2"
+        error={create.error ? mutationMessage(create.error) : null}
+        pending={create.isPending}
+        submitLabel={t("settingsIntegrations.keys.create")}
+        pendingLabel={t("settingsIntegrations.keys.creating")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -4,10 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { updateWebhookInput } from "@/server/domain/ingest/webhook-settings";
 import { Field } from "./integrations-field";
+import { FormFooter } from "./integrations-form-footer";
 import { MappingEditor } from "./integrations-mapping-editor";
 import {
   checkInput,
@@ -73,19 +73,13 @@ export function EditWebhookForm({ endpoint, onSaved, onCancel }: EditWebhookProp
         </Field>
       </div>
       {generic && <MappingEditor draft={mapping} onChange={editMapping} problems={mappingProblems(problems)} />}
-      {update.error && (
-        <p role="alert" className="text-sm text-destructive">
-          {mutationMessage(update.error)}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? t("settingsIntegrations.webhooks.saving") : t("settingsIntegrations.webhooks.save")}
-        </Button>
-        <Button type="button" variant="outline" onClick={onCancel}>
-          {t("settingsIntegrations.cancel")}
-        </Button>
-      </div>
+      <FormFooter
+        error={update.error ? mutationMessage(update.error) : null}
+        pending={update.isPending}
+        submitLabel={t("settingsIntegrations.webhooks.save")}
+        pendingLabel={t("settingsIntegrations.webhooks.saving")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -4,13 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { METRIC_KINDS } from "@/server/domain/enums";
 import { createWebhookInput, WEBHOOK_TOOLS, type WebhookTool } from "@/server/domain/ingest/integrations";
 import { secretIsGenerated } from "@/server/domain/ingest/webhook-settings";
 import { Field } from "./integrations-field";
+import { FormFooter } from "./integrations-form-footer";
 import { MappingEditor } from "./integrations-mapping-editor";
 import {
   checkInput,
@@ -207,19 +207,13 @@ export function WebhookForm({
       {tool === "generic" && (
         <MappingEditor draft={mapping} onChange={editMapping} problems={mappingProblems(problems)} />
       )}
-      {create.error && (
-        <p role="alert" className="text-sm text-destructive">
-          {mutationMessage(create.error)}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? t("settingsIntegrations.webhooks.creating") : t("settingsIntegrations.webhooks.create")}
-        </Button>
-        <Button type="button" variant="outline" onClick={onCancel}>
-          {t("settingsIntegrations.cancel")}
-        </Button>
-      </div>
+      <FormFooter
+        error={create.error ? mutationMessage(create.error) : null}
+        pending={create.isPending}
+        submitLabel={t("settingsIntegrations.webhooks.create")}
+        pendingLabel={t("settingsIntegrations.webhooks.creating")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

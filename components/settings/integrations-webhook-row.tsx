@@ -1,9 +1,9 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { useCreated, useWhen } from "./integrations-format";
+import { useWhen } from "./integrations-format";
+import { LifecycleCells } from "./integrations-lifecycle-cells";
 import type { WebhookAction, WebhookEndpoint } from "./integrations-types";
 
 /** One endpoint: what it is, when it last stored a delivery, whether it is live; its actions. */
@@ -16,7 +16,6 @@ export function WebhookRow({
 }) {
   const { t } = useI18n();
   const when = useWhen();
-  const created = useCreated();
   const names = { name: endpoint.name };
   const action = (kind: WebhookAction, label: string, aria: string, destructive = false) => (
     <Button
@@ -35,19 +34,13 @@ export function WebhookRow({
         <bdi>{endpoint.name}</bdi>
       </th>
       <td className="py-3 pe-4">{t(`settingsIntegrations.webhooks.tools.${endpoint.tool}`)}</td>
-      <td className="py-3 pe-4">{created(endpoint.createdAt, endpoint.createdByName)}</td>
-      <td className="whitespace-nowrap py-3 pe-4">
-        {endpoint.lastReceivedAt ? when(endpoint.lastReceivedAt) : t("settingsIntegrations.never")}
-      </td>
-      <td className="py-3 pe-4">
-        {endpoint.revokedAt ? (
-          <Badge tone="outline">
-            {t("settingsIntegrations.webhooks.disabledOn", { date: when(endpoint.revokedAt) })}
-          </Badge>
-        ) : (
-          <Badge tone="positive">{t("settingsIntegrations.webhooks.active")}</Badge>
-        )}
-      </td>
+      <LifecycleCells
+        createdAt={endpoint.createdAt}
+        createdByName={endpoint.createdByName}
+        lastAt={endpoint.lastReceivedAt}
+        activeLabel={t("settingsIntegrations.webhooks.active")}
+        off={endpoint.revokedAt && t("settingsIntegrations.webhooks.disabledOn", { date: when(endpoint.revokedAt) })}
+      />
       <td className="py-2">
         <div className="flex justify-end gap-1 whitespace-nowrap">
           {action("edit", t("settingsIntegrations.webhooks.edit"), t("settingsIntegrations.webhooks.editLabel", names))}

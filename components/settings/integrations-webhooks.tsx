@@ -4,10 +4,10 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { WebhookTool } from "@/server/domain/ingest/integrations";
 import { OneTimeDialog, type OneTimeValues } from "./integrations-one-time-dialog";
+import { IntegrationsSection } from "./integrations-section";
+import { IntegrationsTable } from "./integrations-table";
 import type { WebhookAction, WebhookEndpoint } from "./integrations-types";
 import { EditWebhookForm } from "./integrations-webhook-edit";
 import { WebhookDialog, type ConfirmedAction } from "./integrations-webhook-dialog";
@@ -91,84 +91,69 @@ export function WebhooksSection({ origin }: { origin: string }) {
   }
 
   return (
-    <Card>
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-4">
-        <div className="flex min-w-0 max-w-3xl flex-1 flex-col gap-1.5">
-          <CardTitle className="text-base text-foreground">{t("settingsIntegrations.webhooks.title")}</CardTitle>
-          <p className="text-sm text-muted-foreground">{t("settingsIntegrations.webhooks.description")}</p>
-        </div>
-        {!adding && (
-          <Button
-            className="shrink-0"
-            onClick={() => {
+    <IntegrationsSection
+      title={t("settingsIntegrations.webhooks.title")}
+      description={t("settingsIntegrations.webhooks.description")}
+      addLabel={t("settingsIntegrations.webhooks.add")}
+      onAdd={
+        adding
+          ? null
+          : () => {
               setNotice(null);
               setEditing(null);
               setAdding(true);
-            }}
-          >
-            {t("settingsIntegrations.webhooks.add")}
-          </Button>
-        )}
-      </CardHeader>
-      <CardContent className="grid gap-4">
-        {adding && <WebhookForm onCreated={created} onCancel={() => setAdding(false)} />}
-        {editing && (
-          <EditWebhookForm
-            key={editing.id}
-            endpoint={editing}
-            onCancel={() => setEditing(null)}
-            onSaved={(name) => {
-              setEditing(null);
-              setNotice(t("settingsIntegrations.webhooks.notices.updated", { name }));
-              void refresh();
-            }}
-          />
-        )}
-        <p className="text-sm text-positive empty:hidden" role="status">
-          {notice}
-        </p>
-        {enable.error && (
-          <p className="text-sm text-destructive" role="alert">
-            {mutationMessage(enable.error)}
-          </p>
-        )}
-        {endpoints.length === 0 ? (
-          <p className="text-sm text-muted-foreground">{t("settingsIntegrations.webhooks.empty")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" aria-label={t("settingsIntegrations.webhooks.tableLabel")}>
-              <thead className="text-muted-foreground">
-                <tr>
-                  {COLUMNS.map((col) => (
-                    <th key={col} scope="col" className="whitespace-nowrap py-2 pe-4 text-start font-medium">
-                      {t(`settingsIntegrations.webhooks.${col}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="py-2 text-end font-medium">
-                    <span className="sr-only">{t("settingsIntegrations.webhooks.colActions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {endpoints.map((endpoint) => (
-                  <WebhookRow key={endpoint.id} endpoint={endpoint} onAction={(action) => act(endpoint, action)} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <p className="text-xs text-muted-foreground">{t("settingsIntegrations.webhooks.deliveriesNote")}</p>
-      </CardContent>
-      {confirming && (
-        <WebhookDialog
-          key={`${confirming.action}-${confirming.endpoint.id}`}
-          endpoint={confirming.endpoint}
-          action={confirming.action}
-          onCancel={() => setConfirming(null)}
-          onDone={({ generatedSecret }) => confirmed(generatedSecret)}
+            }
+      }
+      overlays={
+        <>
+          {confirming && (
+            <WebhookDialog
+              key={`${confirming.action}-${confirming.endpoint.id}`}
+              endpoint={confirming.endpoint}
+              action={confirming.action}
+              onCancel={() => setConfirming(null)}
+              onDone={({ generatedSecret }) => confirmed(generatedSecret)}
+            />
+          )}
+          <OneTimeDialog shown={shown} onDone={() => setShown(null)} />
+        </>
+      }
+    >
+      {adding && <WebhookForm onCreated={created} onCancel={() => setAdding(false)} />}
+      {editing && (
+        <EditWebhookForm
+          key={editing.id}
+          endpoint={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(name) => {
+            setEditing(null);
+            setNotice(t("settingsIntegrations.webhooks.notices.updated", { name }));
+            void refresh();
+          }}
         />
       )}
-      <OneTimeDialog shown={shown} onDone={() => setShown(null)} />
-    </Card>
+      <p className="text-sm text-positive empty:hidden" role="status">
+        {notice}
+      </p>
+      {enable.error && (
+        <p className="text-sm text-destructive" role="alert">
+          {mutationMessage(enable.error)}
+        </p>
+      )}
+      {endpoints.length === 0 ? (
+        <p className="text-sm text-muted-foreground">{t("settingsIntegrations.webhooks.empty")}</p>
+      ) : (
+        <IntegrationsTable
+          label={t("settingsIntegrations.webhooks.tableLabel")}
+          columns={COLUMNS.map((column) => t(`settingsIntegrations.webhooks.${column}`))}
+          actionsLabel={t("settingsIntegrations.webhooks.colActions")}
+        >
+          {endpoints.map((endpoint) => (
+            <WebhookRow key={endpoint.id} endpoint={endpoint} onAction={(action) => act(endpoint, action)} />
+          ))}
+        </IntegrationsTable>
+      )}
+      <p className="text-xs text-muted-foreground">{t("settingsIntegrations.webhooks.deliveriesNote")}</p>
+    </IntegrationsSection>
   );
 }
