@@ -72,7 +72,7 @@ test("a CX manager uploads a survey export, maps it, reads the validation report
   await page.getByLabel("Save as").fill("NPS tool export (e2e)");
   await page.getByRole("button", { name: "Save mapping" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Mapping “NPS tool export (e2e)” saved." })).toBeVisible();
-  await expect(page.getByLabel("Saved mapping")).toContainText("NPS tool export (e2e)");
+  await expect(page.getByLabel("Saved mapping", { exact: true })).toContainText("NPS tool export (e2e)");
   await page.screenshot({ path: join(SCREENSHOTS, "settings-import-mapping.png"), fullPage: true });
 
   // the validation report: the one bad row, per row and column, and all of them as CSV

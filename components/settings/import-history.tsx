@@ -5,6 +5,7 @@ import { useState } from "react";
 import { formatCount } from "@/components/dashboard/format";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useTRPC } from "@/components/providers/trpc-provider";
+import { ColumnHeads } from "@/components/layout/column-heads";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -74,44 +75,24 @@ export function ImportHistory() {
         ) : (
           <div className="overflow-x-auto">
             <table aria-label={t("settingsImport.history.tableLabel")} className="w-full text-sm">
-              <thead className="text-muted-foreground">
-                <tr>
-                  <th scope="col" className="py-2 pe-3 text-start font-medium">
-                    {t("settingsImport.history.file")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-start font-medium">
-                    {t("settingsImport.history.records")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-start font-medium">
-                    {t("settingsImport.history.status")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-end font-medium">
-                    {t("settingsImport.history.rows")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-end font-medium">
-                    {t("settingsImport.history.inserted")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-end font-medium">
-                    {t("settingsImport.history.updated")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-end font-medium">
-                    {t("settingsImport.history.skipped")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-start font-medium">
-                    {t("settingsImport.history.by")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-start font-medium">
-                    {t("settingsImport.history.when")}
-                  </th>
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">{t("settingsImport.history.undo")}</span>
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  { label: t("settingsImport.history.file") },
+                  { label: t("settingsImport.history.records") },
+                  { label: t("settingsImport.history.status") },
+                  { label: t("settingsImport.history.rows"), align: "end" },
+                  { label: t("settingsImport.history.inserted"), align: "end" },
+                  { label: t("settingsImport.history.updated"), align: "end" },
+                  { label: t("settingsImport.history.skipped"), align: "end" },
+                  { label: t("settingsImport.history.by") },
+                  { label: t("settingsImport.history.when") },
+                  { label: t("settingsImport.history.undo"), align: "end" },
+                ]}
+              />
               <tbody>
                 {items.map((item) => (
                   <tr key={item.id} className="border-t align-top">
-                    <td className="max-w-56 py-2 pe-3" dir="auto">
+                    <td className="max-w-56 py-2 pe-4" dir="auto">
                       <span className="block truncate" title={item.fileName}>
                         {item.fileName}
                       </span>
@@ -119,16 +100,16 @@ export function ImportHistory() {
                         <span className="block text-xs text-destructive">{item.error}</span>
                       )}
                     </td>
-                    <td className="py-2 pe-3">{t(`settingsImport.setup.entities.${item.entity}`)}</td>
-                    <td className="py-2 pe-3">
+                    <td className="py-2 pe-4">{t(`settingsImport.setup.entities.${item.entity}`)}</td>
+                    <td className="py-2 pe-4">
                       <Badge tone={TONE[item.status]}>{t(`settingsImport.history.statuses.${item.status}`)}</Badge>
                     </td>
-                    <td className="py-2 pe-3 text-end tabular-nums">{n(item.rowsRead)}</td>
-                    <td className="py-2 pe-3 text-end tabular-nums">{n(item.rowsInserted)}</td>
-                    <td className="py-2 pe-3 text-end tabular-nums">{n(item.rowsUpdated)}</td>
-                    <td className="py-2 pe-3 text-end tabular-nums">{n(item.rowsSkipped)}</td>
-                    <td className="py-2 pe-3">{item.createdBy ?? t("settingsImport.history.commandLine")}</td>
-                    <td className="whitespace-nowrap py-2 pe-3 tabular-nums">{when.format(item.createdAt)}</td>
+                    <td className="py-2 pe-4 text-end tabular-nums">{n(item.rowsRead)}</td>
+                    <td className="py-2 pe-4 text-end tabular-nums">{n(item.rowsInserted)}</td>
+                    <td className="py-2 pe-4 text-end tabular-nums">{n(item.rowsUpdated)}</td>
+                    <td className="py-2 pe-4 text-end tabular-nums">{n(item.rowsSkipped)}</td>
+                    <td className="py-2 pe-4">{item.createdBy ?? t("settingsImport.history.commandLine")}</td>
+                    <td className="whitespace-nowrap py-2 pe-4 tabular-nums">{when.format(item.createdAt)}</td>
                     <td className="py-2 text-end">
                       {item.status === "done" && (
                         <Button
