@@ -185,9 +185,12 @@ describe(`job worker (${testEngine()})`, () => {
       {
         [kind]: {
           run: async (_job, context) => {
-            // another process takes the job over while this attempt runs
-            await ageHeartbeat(id, 600);
-            await claimJob(handle.db, claimOptions(kind, "another-process"));
+            // another process takes the job over while this attempt runs (as claimJob does once the
+            // heartbeat is stale; in one statement here, so this worker's own beat cannot come between)
+            await handle.db
+              .update(jobs)
+              .set({ lockedBy: "another-process", attempts: sql`${jobs.attempts} + 1`, heartbeatAt: sql`now()` })
+              .where(eq(jobs.id, id));
             await new Promise<void>((resolve) => context.signal.addEventListener("abort", () => resolve()));
             aborted = context.signal.aborted;
             return "too late";
@@ -211,16 +214,20 @@ describe(`job worker (${testEngine()})`, () => {
     const id = await enqueueJob(handle.db, { kind, payload: {} });
     let release!: () => void;
     let otherClaimed: boolean | null = null;
-    const first = worker({
-      [kind]: {
-        run: async () => {
-          await ageHeartbeat(id, 600);
-          otherClaimed = await worker({ [kind]: { run: async () => "twice" } }, { staleAfterMs: 1_000 }).runOnce();
-          await new Promise<void>((resolve) => (release = resolve));
-          return "once";
+    const first = worker(
+      {
+        [kind]: {
+          run: async () => {
+            await ageHeartbeat(id, 600);
+            otherClaimed = await worker({ [kind]: { run: async () => "twice" } }, { staleAfterMs: 1_000 }).runOnce();
+            await new Promise<void>((resolve) => (release = resolve));
+            return "once";
+          },
         },
+        // no beat of its own in between: only the process's own record keeps the other worker off
       },
-    });
+      { heartbeatMs: 60_000 },
+    );
     const running = first.runOnce();
     await expect.poll(() => otherClaimed).toBe(false);
     release();
