@@ -5,8 +5,8 @@ import { eq, or } from "drizzle-orm";
 import { archiveTargetInput } from "../server/domain/export/archive-input";
 import { writeWorkspaceArchive } from "../server/services/archive-export";
 import { importWorkspaceArchive } from "../server/services/archive-import";
-import { migrateDatabase, type DbHandle } from "./client";
-import { openDatabaseFromEnv } from "./index";
+import type { DbHandle } from "./client";
+import { runDatabaseCli, UsageError } from "./cli-run";
 import { workspaces } from "./schema";
 
 const USAGE = `Usage: npm run archive -- export --workspace <slug|id> --out file.tar.gz
@@ -14,8 +14,6 @@ const USAGE = `Usage: npm run archive -- export --workspace <slug|id> --out file
 export writes the whole workspace (a manifest and JSON lines per table, gzip-compressed tar).
 import creates the workspace <slug> from the archive, or fills it if it exists and holds no data yet.
 On the embedded database, stop the app first.`;
-
-class UsageError extends Error {}
 
 function readOptions() {
   const { values, positionals } = parseArgs({
@@ -106,25 +104,10 @@ async function importArchive(handle: DbHandle, options: ReturnType<typeof readOp
   }
 }
 
-async function main(): Promise<number> {
-  let handle: DbHandle | undefined;
-  try {
-    const options = readOptions();
-    handle = await openDatabaseFromEnv();
-    await migrateDatabase(handle);
-    if (options.command === "export") await exportArchive(handle, options);
-    else await importArchive(handle, options);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(error.message);
-      return 2;
-    }
-    console.error(error instanceof Error ? error.message : error);
-    return 1;
-  } finally {
-    await handle?.close();
-  }
-}
-
-process.exitCode = await main();
+await runDatabaseCli(async (open) => {
+  const options = readOptions();
+  const handle = await open();
+  if (options.command === "export") await exportArchive(handle, options);
+  else await importArchive(handle, options);
+  return 0;
+});

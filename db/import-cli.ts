@@ -8,8 +8,7 @@ import { IMPORT_ENCODINGS, type ImportEncoding } from "../server/domain/ingest/e
 import { columnMappingInput, suggestColumns, type ImportEntity } from "../server/domain/ingest/mapping";
 import { runImport, validateImport } from "../server/services/imports";
 import { errorReportCsv } from "../server/services/imports-read";
-import { migrateDatabase, type DbHandle } from "./client";
-import { openDatabaseFromEnv } from "./index";
+import { runDatabaseCli, UsageError } from "./cli-run";
 import { workspaces } from "./schema";
 
 const USAGE = `Usage: npm run import -- --workspace <slug|id> --entity feedback|customers|orders --file path.csv
@@ -23,8 +22,6 @@ const ENTITIES: Record<string, ImportEntity> = {
   order: "order",
   orders: "order",
 };
-
-class UsageError extends Error {}
 
 function readOptions() {
   const { values } = parseArgs({
@@ -72,68 +69,53 @@ async function loadMapping(options: ReturnType<typeof readOptions>): Promise<unk
   return mapping;
 }
 
-async function main(): Promise<number> {
-  let handle: DbHandle | undefined;
-  try {
-    const options = readOptions();
-    const mapping = await loadMapping(options);
-    handle = await openDatabaseFromEnv();
-    await migrateDatabase(handle);
-    const id = /^\d+$/.test(options.workspace) ? Number(options.workspace) : -1;
-    const [workspace] = await handle.db
-      .select({ id: workspaces.id, name: workspaces.name })
-      .from(workspaces)
-      .where(or(eq(workspaces.slug, options.workspace), eq(workspaces.id, id)));
-    if (!workspace) throw new UsageError(`There is no workspace "${options.workspace}" (give its slug or id).`);
-    const actor = { workspaceId: workspace.id, userId: null };
-    const file = { fileName: basename(options.file), encoding: options.encoding, mapping };
+await runDatabaseCli(async (open) => {
+  const options = readOptions();
+  const mapping = await loadMapping(options);
+  const handle = await open();
+  const id = /^\d+$/.test(options.workspace) ? Number(options.workspace) : -1;
+  const [workspace] = await handle.db
+    .select({ id: workspaces.id, name: workspaces.name })
+    .from(workspaces)
+    .where(or(eq(workspaces.slug, options.workspace), eq(workspaces.id, id)));
+  if (!workspace) throw new UsageError(`There is no workspace "${options.workspace}" (give its slug or id).`);
+  const actor = { workspaceId: workspace.id, userId: null };
+  const file = { fileName: basename(options.file), encoding: options.encoding, mapping };
 
-    console.log(`Validating ${options.file} for ${workspace.name} (${handle.engine} at ${handle.location})…`);
-    const report = await validateImport(handle.db, actor, { ...file, bytes: createReadStream(options.file) });
-    if (report.warning) console.warn(report.warning);
-    console.log(`Rows read ${report.rowsRead}, valid ${report.rowsValid}, invalid ${report.rowsInvalid}.`);
-    if (report.errors.length > 0) {
-      process.stdout.write(errorReportCsv(report.errors));
-      if (report.errorCount > report.errors.length) console.log(`… ${report.errorCount - report.errors.length} more.`);
-      if (!options.skipInvalid) {
-        console.error("Nothing imported. Fix the file, or pass --skip-invalid to import the valid rows.");
-        return 1;
-      }
+  console.log(`Validating ${options.file} for ${workspace.name} (${handle.engine} at ${handle.location})…`);
+  const report = await validateImport(handle.db, actor, { ...file, bytes: createReadStream(options.file) });
+  if (report.warning) console.warn(report.warning);
+  console.log(`Rows read ${report.rowsRead}, valid ${report.rowsValid}, invalid ${report.rowsInvalid}.`);
+  if (report.errors.length > 0) {
+    process.stdout.write(errorReportCsv(report.errors));
+    if (report.errorCount > report.errors.length) console.log(`… ${report.errorCount - report.errors.length} more.`);
+    if (!options.skipInvalid) {
+      console.error("Nothing imported. Fix the file, or pass --skip-invalid to import the valid rows.");
+      return 1;
     }
-    const started = performance.now();
-    let lastPrint = 0;
-    const run = await runImport(
-      handle.db,
-      actor,
-      { importId: report.importId, bytes: createReadStream(options.file) },
-      {
-        skipInvalid: options.skipInvalid,
-        afterBatch: ({ rowsRead }) => {
-          const now = performance.now();
-          if (now - lastPrint < 1000) return;
-          lastPrint = now;
-          const rate = Math.round(rowsRead / ((now - started) / 1000));
-          const share = report.rowsRead > 0 ? Math.round((100 * rowsRead) / report.rowsRead) : 100;
-          console.log(`  ${rowsRead} / ${report.rowsRead} rows (${share} %), ${rate} rows/s`);
-        },
-      },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    console.log(
-      `Import ${run.importId} done in ${seconds.toFixed(1)} s (${Math.round(run.rowsRead / Math.max(seconds, 0.001))} rows/s): ` +
-        `${run.inserted} inserted, ${run.updated} updated, ${run.unchanged} unchanged, ${run.skipped} skipped.`,
-    );
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(error.message);
-      return 2;
-    }
-    console.error(error instanceof Error ? error.message : error);
-    return 1;
-  } finally {
-    await handle?.close();
   }
-}
-
-process.exitCode = await main();
+  const started = performance.now();
+  let lastPrint = 0;
+  const run = await runImport(
+    handle.db,
+    actor,
+    { importId: report.importId, bytes: createReadStream(options.file) },
+    {
+      skipInvalid: options.skipInvalid,
+      afterBatch: ({ rowsRead }) => {
+        const now = performance.now();
+        if (now - lastPrint < 1000) return;
+        lastPrint = now;
+        const rate = Math.round(rowsRead / ((now - started) / 1000));
+        const share = report.rowsRead > 0 ? Math.round((100 * rowsRead) / report.rowsRead) : 100;
+        console.log(`  ${rowsRead} / ${report.rowsRead} rows (${share} %), ${rate} rows/s`);
+      },
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `Import ${run.importId} done in ${seconds.toFixed(1)} s (${Math.round(run.rowsRead / Math.max(seconds, 0.001))} rows/s): ` +
+      `${run.inserted} inserted, ${run.updated} updated, ${run.unchanged} unchanged, ${run.skipped} skipped.`,
+  );
+  return 0;
+});

@@ -17,6 +17,7 @@ const SECTIONS: ReadonlyArray<{ href: string; label: MessageKey; permission?: Pe
   { href: "/settings/themes", label: "settingsThemes.nav" },
   { href: "/settings/integrations", label: "settingsIntegrations.nav", permission: "workspace.integrations" },
   { href: "/settings/import", label: "settingsImport.nav", permission: "imports.run" },
+  { href: "/settings/data", label: "settingsData.nav", permission: "workspace.archive" },
 ];
 
 /** The tabs-like row between the settings pages; each is its own URL, so it can be linked to. */

@@ -4,8 +4,10 @@ import { ActionsView } from "@/components/actions/actions-view";
 import { type ActionsSearchParams, actionsListInput, parseActionsSearchParams } from "@/components/actions/actions-url";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/layout/page-header";
+import { DataCsvLink } from "@/components/settings/data-csv-link";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { hasPermission } from "@/server/auth/permissions";
+import { exportCsvHref } from "@/server/domain/export/list-params";
 import { getTranslator } from "@/server/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,7 +62,15 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       : t("actions.readOnly", { role: t(`roles.${role}`) });
   return (
     <HydrateClient>
-      <PageHeader title={t("actions.title")} description={description} />
+      <PageHeader title={t("actions.title")} description={description}>
+        {view !== "impact" && view !== "review" && (
+          <DataCsvLink
+            href={exportCsvHref("actions", view === "mine" ? "mine=true" : "")}
+            label={t("exportCsv.button")}
+            title={t("exportCsv.title")}
+          />
+        )}
+      </PageHeader>
       <ActionsView view={view} create={create} ignored={ignored} canManage={canManage} currency={current.currency} />
     </HydrateClient>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CustomerFilters } from "@/components/customers/customer-filters";
 import {
+  customersHref,
   customersListInput,
   nextCustomersCursor,
   parseCustomerSearch,
@@ -10,8 +11,10 @@ import {
 import { CustomerTable, CustomerTableSkeleton } from "@/components/customers/customer-table";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/layout/page-header";
+import { DataCsvLink } from "@/components/settings/data-csv-link";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { hasPermission } from "@/server/auth/permissions";
+import { exportCsvHref } from "@/server/domain/export/list-params";
 import { getTranslator } from "@/server/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,7 +56,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     : [];
   return (
     <HydrateClient>
-      {header}
+      <PageHeader title={t("customers.title")} description={t("customers.description")}>
+        <DataCsvLink
+          href={exportCsvHref("customers", customersHref(search, segmentId).split("?")[1])}
+          label={t("exportCsv.button")}
+          title={t("exportCsv.title")}
+        />
+      </PageHeader>
       <CustomerFilters search={search} segmentId={segmentId} segments={segments} />
       <Suspense fallback={<CustomerTableSkeleton />}>
         <CustomerTable search={search} segmentId={segmentId} />

@@ -4,9 +4,16 @@ import { FeedbackInbox } from "@/components/feedback/feedback-inbox";
 import { feedbackListInput, nextFeedbackCursor } from "@/components/feedback/feedback-query";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/layout/page-header";
+import { DataCsvLink } from "@/components/settings/data-csv-link";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { hasPermission } from "@/server/auth/permissions";
-import { type FeedbackSearchParams, MAX_SEARCH_LENGTH, parseFeedbackSearchParams } from "@/server/domain/feedback";
+import { exportCsvHref } from "@/server/domain/export/list-params";
+import {
+  type FeedbackSearchParams,
+  MAX_SEARCH_LENGTH,
+  parseFeedbackSearchParams,
+  serializeFeedbackInbox,
+} from "@/server/domain/feedback";
 import { DEFAULT_DETECTION_LANGUAGES } from "@/server/domain/text/language";
 import { getTranslator } from "@/server/i18n/server";
 
@@ -61,7 +68,13 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title={t("feedback.title")}
         description={access.canWork ? t("feedback.description") : t("feedback.readOnly", { role })}
-      />
+      >
+        <DataCsvLink
+          href={exportCsvHref("feedback", serializeFeedbackInbox({ filters, sort }))}
+          label={t("exportCsv.button")}
+          title={t("exportCsv.title")}
+        />
+      </PageHeader>
       <FeedbackFilterNotice heading={t("feedback.filters.ignored")} errors={errors} />
       <FeedbackInbox
         filters={filters}

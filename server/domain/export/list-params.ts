@@ -67,3 +67,9 @@ export function actionsExportInput(params: URLSearchParams): ExportInput<ListAct
     upForReview: flag(params, "review"),
   });
 }
+
+/** The export route of a list with the list's own URL parameters (a list page's query string). */
+export function exportCsvHref(list: ExportList, query: URLSearchParams | string = ""): string {
+  const text = query.toString().replace(/^\?/, "");
+  return text ? `/api/export/${list}?${text}` : `/api/export/${list}`;
+}

@@ -1,3 +1,4 @@
+import { dataMessages } from "./en-data";
 import { importMessages } from "./en-import";
 import { integrationsMessages } from "./en-integrations";
 
@@ -5,6 +6,7 @@ import { integrationsMessages } from "./en-integrations";
 export const en = {
   ...integrationsMessages,
   ...importMessages,
+  ...dataMessages,
   app: {
     name: "Touchpoint",
   },

@@ -1,0 +1,53 @@
+/** English strings of Settings → Data (workspace archive) and the lists' CSV export (spread into `en`). */
+export const dataMessages = {
+  exportCsv: {
+    button: "Export CSV",
+    title: "Download what the list shows, with its current filters, as a CSV file (opens in Excel).",
+  },
+  settingsData: {
+    nav: "Data",
+    title: "Data",
+    noAccess: "Your role ({role}) cannot export or import a whole workspace; ask an admin.",
+    exportTitle: "Export workspace",
+    exportAbout:
+      "One .tar.gz file with every record of this workspace: a manifest (schema version, row counts) and each table's rows as JSON lines. Import it into an empty workspace, here or in another Touchpoint.",
+    exportHolds: "The export holds",
+    exportLeftOut:
+      "Left out: API keys and webhook secrets (create them again after an import), passwords, and the figures Touchpoint recomputes from the rows.",
+    exportButton: "Export workspace",
+    exportStarted: "The download starts once the export is ready; a large workspace takes a minute.",
+    tables: {
+      segments: "Segments",
+      customers: "Customers",
+      orders: "Orders",
+      feedback: "Feedback items",
+      themes: "Themes",
+      actions: "Actions",
+      kpi_targets: "KPI targets",
+      memberships: "Members",
+      imports: "CSV imports",
+      audit_events: "Audit events",
+    },
+    importTitle: "Import archive",
+    importAbout:
+      "Brings an exported workspace back with nothing lost: every row gets a new id and every link follows it. An archive imports only into an empty workspace; people are matched by e-mail.",
+    file: "Archive file (.tar.gz)",
+    target: "Import into",
+    targetNew: "A new workspace",
+    targetCurrent: "This workspace ({name})",
+    currentNotEmpty: "This workspace holds data: an archive imports only into an empty one.",
+    slug: "Address",
+    slugHint: "Lowercase letters, digits and hyphens, e.g. northwind-2025.",
+    name: "Name",
+    nameHint: "Leave empty to keep the archive's name.",
+    submit: "Import archive",
+    uploading: "Uploading… {percent} %",
+    importing: "Importing… A large workspace takes a few minutes; keep this page open.",
+    done: "Imported {rows} rows into “{name}”.",
+    newUsers: "{count} people in the archive had no account here: they have one now, without a password.",
+    open: "Open {name}",
+    chooseFile: "Choose an archive file first.",
+    chooseSlug: "Give the new workspace an address.",
+    interrupted: "The upload was interrupted; nothing was imported. Try again.",
+  },
+} as const;
