@@ -9,6 +9,8 @@ import { createThrowawayDatabase } from "../db/throwaway-db";
 
 export interface BenchTarget {
   handle: DbHandle;
+  /** The server database's URL (PGlite: the data folder is handle.location). */
+  url?: string;
   /** Close the handle first; then this removes the folder or drops the database. */
   cleanup(): Promise<void>;
 }
@@ -19,7 +21,7 @@ export async function openBenchTarget(pgUrl: string | undefined, prefix: string)
     const database = await createThrowawayDatabase(pgUrl, prefix);
     try {
       const handle = await openPostgres(database.url);
-      return { handle, cleanup: () => database.drop() };
+      return { handle, url: database.url, cleanup: () => database.drop() };
     } catch (err) {
       await database.drop();
       throw err;

@@ -156,7 +156,10 @@ export async function loadAnalysisContext(db: Writer, workspaceId: number): Prom
   return { compiled: compileThemes(library.map((t) => ({ id: t.id, keywords: t.keywords }))), policy, memo: new Map() };
 }
 
-/** A feedback item as the analysis reads it (a stored row, or one about to be inserted: id 0, new, normal, not analysed). */
+/**
+ * A feedback item as the analysis reads it: a stored row, or one about to be inserted (id 0, new,
+ * normal priority, not analysed yet).
+ */
 export interface AnalysedItem {
   id: number;
   text: string | null;

@@ -53,7 +53,8 @@ async function rollupsOf(workspaceId: number): Promise<Record<string, string[]>>
     feedback_rollup: sql`SELECT r::text AS row FROM feedback_rollup r WHERE workspace_id = ${workspaceId} ORDER BY 1`,
     orders_rollup: sql`SELECT r::text AS row FROM orders_rollup r WHERE workspace_id = ${workspaceId} ORDER BY 1`,
     customer_state: sql`SELECT r::text AS row FROM customer_state r WHERE workspace_id = ${workspaceId} ORDER BY 1`,
-    customer_rollup: sql`SELECT r::text AS row FROM customer_rollup r WHERE workspace_id = ${workspaceId} AND customers <> 0 ORDER BY 1`,
+    customer_rollup: sql`SELECT r::text AS row FROM customer_rollup r
+      WHERE workspace_id = ${workspaceId} AND customers <> 0 ORDER BY 1`,
     journey_rollup: sql`SELECT r::text AS row FROM journey_rollup r WHERE workspace_id = ${workspaceId} ORDER BY 1`,
     friction_rollup: sql`SELECT r::text AS row FROM friction_rollup r WHERE workspace_id = ${workspaceId} ORDER BY 1`,
   };
@@ -77,8 +78,8 @@ async function expectRollupsAsRebuilt(workspaceId: number) {
 async function analysisOf(workspaceId: number) {
   return queryRows(
     handle.db,
-    sql`SELECT f.external_id, f.language, f.sentiment, f.sentiment_label, f.sentiment_source, f.search_terms, f.text_key,
-        f.priority, f.due_at::text AS due_at, f.suspicious,
+    sql`SELECT f.external_id, f.language, f.sentiment, f.sentiment_label, f.sentiment_source, f.search_terms,
+        f.text_key, f.priority, f.due_at::text AS due_at, f.suspicious,
         (SELECT array_agg(t.theme_id ORDER BY t.theme_id) FROM feedback_themes t WHERE t.feedback_id = f.id) AS themes,
         (SELECT array_agg(g.code::text || ':' || g.detail::text ORDER BY g.code) FROM feedback_flags g
           WHERE g.feedback_id = f.id) AS flags

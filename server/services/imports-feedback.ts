@@ -197,9 +197,6 @@ async function writeItems(
           WHERE t.workspace_id = w.id AND t.source = r.source AND t.external_id = r.external_id) AS existing_id
       FROM (SELECT ${workspaceId}::int AS id OFFSET 0) w
       CROSS JOIN json_to_recordset(${items}::json) AS r (${sql.raw(FEEDBACK_RECORD)})),
-    existing AS (
-      SELECT existing_id AS id, (SELECT to_jsonb(t.*) FROM feedback t WHERE t.id = i.existing_id) AS row
-      FROM input i WHERE existing_id IS NOT NULL),
     inserted AS (
       INSERT INTO feedback AS f (workspace_id, customer_id, source, external_id, channel, metric_kind, score, text,
         language, received_at, sentiment, sentiment_label, sentiment_source, search_terms, text_key, priority, due_at,
@@ -215,8 +212,8 @@ async function writeItems(
       UPDATE feedback f SET customer_id = i.customer_id, channel = i.channel, metric_kind = i.metric_kind,
         score = i.score, text = i.text, language = coalesce(i.language, f.language), received_at = i.received_at,
         updated_at = now()
-      FROM existing e JOIN input i ON i.existing_id = e.id
-      WHERE f.id = e.id
+      FROM input i
+      WHERE f.id = i.existing_id
         AND (f.customer_id, f.channel, f.metric_kind, f.score, f.text, f.language, f.received_at)
           IS DISTINCT FROM (i.customer_id, i.channel, i.metric_kind, i.score, i.text, coalesce(i.language, f.language),
             i.received_at)
@@ -225,13 +222,16 @@ async function writeItems(
       INSERT INTO import_changes (import_id, entity, row_id, before)
       SELECT ${importId}::int, 'feedback'::import_entity, id, NULL FROM inserted
       UNION ALL
-      SELECT ${importId}::int, 'feedback'::import_entity, u.id, e.row FROM updated u JOIN existing e ON e.id = u.id
+      -- every part of the statement reads the rows as they were before it: the previous values
+      SELECT ${importId}::int, 'feedback'::import_entity, u.id, (SELECT to_jsonb(t.*) FROM feedback t WHERE t.id = u.id)
+      FROM updated u
       ON CONFLICT DO NOTHING),
     links AS (
       INSERT INTO feedback_themes (feedback_id, theme_id, origin)
       SELECT n.id, unnest(i.theme_ids), 'rule' FROM inserted n
         JOIN input i ON i.source = n.source AND i.external_id = n.external_id)
-    SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT array_agg(id ORDER BY id) FROM updated) AS updated`,
+    SELECT (SELECT count(*) FROM inserted)::int AS inserted,
+      (SELECT array_agg(id ORDER BY id) FROM updated) AS updated`,
   );
   return { inserted: result?.inserted ?? 0, updatedIds: (result?.updated ?? []).map(Number) };
 }

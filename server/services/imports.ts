@@ -143,6 +143,7 @@ export interface RunReport {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** The first MAX_REPORTED_ERRORS errors, in file order (all of them when the import was cancelled). */
   errors: RowError[];
 }
 
@@ -213,11 +214,19 @@ export async function runImport(
         let batch: BatchRow[] = [];
         let keys = new Set<string>();
         let batches = 0;
+        // rows refused, counted; their errors kept up to MAX_REPORTED_ERRORS, so memory does not
+        // grow with a file of many bad rows (the full list: validationErrorsCsv)
+        let invalidRows = 0;
+        const keepErrors = (errors: readonly RowError[]) => {
+          for (const error of errors) if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
+        };
         const settle = async (result: BatchResult) => {
           if (result.rejected.length > 0 && !options.skipInvalid)
             throw new Cancelled([...report.errors, ...result.rejected]);
-          report.errors.push(...result.rejected);
-          report.skipped += new Set(result.rejected.map((e) => e.row)).size;
+          keepErrors(result.rejected);
+          const rejectedRows = new Set(result.rejected.map((e) => e.row)).size;
+          report.skipped += rejectedRows;
+          invalidRows += rejectedRows;
           report.inserted += result.inserted;
           report.updated += result.updated;
           report.unchanged += result.unchanged;
@@ -240,9 +249,10 @@ export async function runImport(
           for await (const row of stream.rows) {
             report.rowsRead++;
             if (!row.ok) {
-              report.errors.push(...row.errors);
+              keepErrors(row.errors);
               if (!options.skipInvalid) throw new Cancelled(report.errors);
               report.skipped++;
+              invalidRows++;
               continue;
             }
             const key = recordKey(mapping.entity, row.value);
@@ -256,7 +266,7 @@ export async function runImport(
           await pipeline.abandon();
         }
         await writer.finish();
-        const invalid = new Set(report.errors.map((e) => e.row)).size;
+        const invalid = invalidRows;
         await tx
           .update(imports)
           .set({
