@@ -37,7 +37,7 @@ describe("list export parameters", () => {
   it("reads the customers list's search and segment", () => {
     expect(customersExportInput(params("q=%20ada%20&segment=none"))).toEqual({
       ok: true,
-      input: { search: "ada", segmentId: null },
+      input: expect.objectContaining({ search: "ada", segmentId: null }),
     });
     expect(customersExportInput(params("segment=12"))).toEqual({
       ok: true,
