@@ -19,6 +19,7 @@ import type { ArchiveTarget } from "../domain/export/archive-input";
 import { readTar, type TarFile, TarFormatError } from "../domain/export/tar";
 import { AppError, notFound } from "../errors";
 import { recordAudit } from "./audit";
+import { lockWorkspaceIngest } from "./ingest-http";
 import {
   appliedMigrationTags,
   type ArchiveDb,
@@ -166,10 +167,7 @@ async function checkSchemaVersion(tx: ArchiveDb, manifest: ArchiveManifest): Pro
 async function openTarget(tx: ArchiveDb, target: ArchiveTarget, manifest: ArchiveManifest) {
   const columns = { id: workspaces.id, slug: workspaces.slug, name: workspaces.name };
   if (target.kind === "new") {
-    const [taken] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, target.slug));
-    if (taken) {
-      throw new AppError("CONFLICT", `A workspace with the address “${target.slug}” exists already; choose another.`);
-    }
+    // ON CONFLICT: an import creating the same address at the same moment is refused like one that came first
     const [created] = await tx
       .insert(workspaces)
       .values({
@@ -178,9 +176,15 @@ async function openTarget(tx: ArchiveDb, target: ArchiveTarget, manifest: Archiv
         currency: manifest.workspace.currency,
         createdAt: new Date(manifest.workspace.createdAt),
       })
+      .onConflictDoNothing({ target: workspaces.slug })
       .returning(columns);
-    return created!;
+    if (!created) {
+      throw new AppError("CONFLICT", `A workspace with the address “${target.slug}” exists already; choose another.`);
+    }
+    return created;
   }
+  // the REST ingest and CSV imports write a workspace under this lock: none lands in it halfway through
+  await lockWorkspaceIngest(tx, target.workspaceId);
   const [existing] = await tx
     .select(columns)
     .from(workspaces)
