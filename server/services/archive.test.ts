@@ -33,6 +33,7 @@ import {
   type ArchiveManifest,
 } from "../domain/export/archive";
 import { readTar, tarEnd, tarEntry } from "../domain/export/tar";
+import { verifyPassword } from "../auth/password";
 import { AppError } from "../errors";
 import { writeWorkspaceArchive } from "./archive-export";
 import { importWorkspaceArchive } from "./archive-import";
@@ -468,6 +469,37 @@ describe(`workspace archive (${testEngine()})`, () => {
         WHERE o.workspace_id = ${good.workspace.id}`,
     );
     expect(row).toEqual({ amount: "10.50", customer: "C-5" });
+
+    // a person this database does not know gets an account that no password opens, with the archive's role
+    const people = build(
+      {
+        ...manifest({ customers: 0, orders: 0 }),
+        tables: [
+          { name: "users", rows: 1, columns: ["id", "email", "name", "created_at"] },
+          { name: "memberships", rows: 1, columns: ["user_id", "role", "created_at"] },
+        ],
+      },
+      {
+        "users/00001.jsonl":
+          '{"id": 77, "email": "newcomer@example.com", "name": "Nia Newcomer", "created_at": "2024-01-01T00:00:00+00:00"}\n',
+        "memberships/00001.jsonl": '{"user_id": 77, "role": "executive", "created_at": "2024-01-02T00:00:00+00:00"}\n',
+      },
+    );
+    const welcomed = await importWorkspaceArchive(
+      db,
+      chunks(people),
+      { kind: "new", slug: "people" },
+      { actorId: null },
+    );
+    expect(welcomed.createdUsers).toBe(1);
+    const [member] = await db
+      .select({ role: memberships.role, passwordHash: users.passwordHash })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.workspaceId, welcomed.workspace.id), eq(users.email, "newcomer@example.com")));
+    expect(member?.role).toBe("executive");
+    expect(await verifyPassword("", member!.passwordHash)).toBe(false);
+    expect(await verifyPassword("none: imported from a workspace archive", member!.passwordHash)).toBe(false);
   });
 
   it("keeps an import undoable in the copy: its changes name the copy's rows", async () => {
