@@ -43,31 +43,33 @@ function extremeScore(kind: SQL, score: SQL): SQL {
 /**
  * Screen a workspace's feedback for likely fake or low-quality reviews: the same text from
  * several customers, bursts on one channel, reviews no purchase backs, and extreme scores with no
- * comment. With `ids`, the rules judge those items (and the items a duplicate text or a burst
- * shares with them); without, every item, and open flags that no rule raises any more go.
+ * comment. With `ids` (or `scope`, a query returning ids: an import's rows), the rules judge those
+ * items (and the items a duplicate text or a burst shares with them); without, every item, and
+ * open flags that no rule raises any more go.
  * Flags a manager confirmed or cleared keep their state; `feedback.suspicious` follows.
  */
 export async function screenFeedback(
   db: Writer,
   workspaceId: number,
-  options: { ids?: readonly number[] } = {},
+  options: { ids?: readonly number[]; scope?: SQL } = {},
 ): Promise<ScreeningResult> {
   const { duplicateMinCustomers, burstMinItems, burstWindowMs } = SUSPICION_DEFAULTS;
   const ids = options.ids ? JSON.stringify([...options.ids]) : null;
   if (options.ids && options.ids.length === 0) return { found: 0, removed: 0 };
   const screened = sql`f.source::text IN (${list(SCREENED_SOURCES)})`;
   const window = sql.raw(`interval '${Math.round(burstWindowMs / 1000)} seconds'`);
-  const inScope = ids ? sql`AND f.id IN (SELECT value::int FROM jsonb_array_elements_text(${ids}::jsonb))` : sql``;
+  const scope = options.scope ?? (ids ? sql`SELECT value::int FROM jsonb_array_elements_text(${ids}::jsonb)` : null);
+  const inScope = scope ? sql`AND f.id IN (${scope})` : sql``;
   // an item's busiest window reads the items up to one window either side of it
-  const burstRange = ids
+  const burstRange = scope
     ? sql`AND f.received_at BETWEEN (SELECT min(received_at) FROM scope) - 2 * ${window}
         AND (SELECT max(received_at) FROM scope) + 2 * ${window}`
     : sql``;
-  const burstJudged = ids
+  const burstJudged = scope
     ? sql`WHERE received_at BETWEEN (SELECT min(received_at) FROM scope) - ${window}
         AND (SELECT max(received_at) FROM scope) + ${window}`
     : sql``;
-  const cleanup = ids
+  const cleanup = scope
     ? sql``
     : sql`, stale AS (
         DELETE FROM feedback_flags ff WHERE ff.workspace_id = ${workspaceId} AND ff.state = 'open'
@@ -121,7 +123,7 @@ export async function screenFeedback(
         ON CONFLICT (feedback_id, code) DO UPDATE SET detail = EXCLUDED.detail
           WHERE feedback_flags.state = 'open' AND feedback_flags.detail IS DISTINCT FROM EXCLUDED.detail
         RETURNING 1) ${cleanup}
-      SELECT (SELECT count(*) FROM found)::int AS found, ${ids ? sql`0` : sql`(SELECT count(*) FROM stale)::int`} AS removed,
+      SELECT (SELECT count(*) FROM found)::int AS found, ${scope ? sql`0` : sql`(SELECT count(*) FROM stale)::int`} AS removed,
         (SELECT count(*) FROM upserted)::int AS written`);
     await syncSuspicious(tx, workspaceId);
     return { found: Number(row?.found ?? 0), removed: Number(row?.removed ?? 0) };

@@ -11,8 +11,6 @@ const rowsOf = <T>(tx: Tx, query: SQL) => queryRows<T>(tx as unknown as Db, quer
 
 /** An import that wrote at least this many items takes planner statistics before screening them. */
 const ANALYZE_AFTER = 10_000;
-/** Items screened per call (their ids travel as one JSON parameter). */
-const SCREEN_CHUNK = 100_000;
 
 const FEEDBACK_RECORD = `source feedback_source, external_id text, customer_external_id text, channel channel,
   metric_kind metric_kind, score smallint, text text, language text, detected_language text,
@@ -45,6 +43,7 @@ export async function openFeedbackImport(tx: Tx, workspaceId: number, importId: 
   );
   // the rollup triggers only mark the workspace until finish() folds the import in
   await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
+
   let written = 0;
   let chain: Promise<unknown> = Promise.resolve();
   const send = async (batch: PreparedBatch): Promise<BatchResult> => {
@@ -284,21 +283,12 @@ async function foldIntoRollups(tx: Tx, importId: number): Promise<void> {
       AND (v.stage_id IS NOT NULL OR v.touchpoint_id IS NOT NULL)`);
 }
 
-/** The suspicious-feedback screening of the items the import wrote, SCREEN_CHUNK at a time. */
-async function screenImported(tx: Tx, workspaceId: number, importId: number): Promise<void> {
-  let afterId = 0;
-  for (;;) {
-    const ids = (
-      await rowsOf<{ id: number }>(
-        tx,
-        sql`SELECT row_id AS id FROM import_changes
-          WHERE import_id = ${importId}::int AND entity = 'feedback' AND row_id > ${afterId}
-          ORDER BY row_id LIMIT ${SCREEN_CHUNK}`,
-      )
-    ).map((r) => Number(r.id));
-    if (ids.length === 0) return;
-    await screenFeedback(tx, workspaceId, { ids });
-    afterId = ids[ids.length - 1]!;
-    if (ids.length < SCREEN_CHUNK) return;
-  }
+/**
+ * The suspicious-feedback screening of the items the import wrote, in one pass: judged in chunks,
+ * every chunk re-read the duplicate texts and the burst windows of the whole workspace.
+ */
+function screenImported(tx: Tx, workspaceId: number, importId: number) {
+  return screenFeedback(tx, workspaceId, {
+    scope: sql`SELECT row_id FROM import_changes WHERE import_id = ${importId}::int AND entity = 'feedback'`,
+  });
 }
