@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { buildReferenceData, generateActivity, planDemo } from "../db/seed/generate";
 import type { ThemeKeywords } from "../db/schema/themes";
+import { copyLine } from "../server/services/copy-rows";
 import { ROLES } from "../server/domain/enums";
 
 /**
@@ -31,7 +32,16 @@ export const BENCH_MAPPING = {
 const HEADER = "id,customer id,email,name,source,channel,metric,score,comment,received at";
 
 /** The feedback columns the COPY baseline writes, in the order of the COPY file's fields. */
-export const COPY_COLUMNS = "workspace_id, source, external_id, channel, metric_kind, score, text, received_at";
+export const COPY_COLUMNS = [
+  "workspace_id",
+  "source",
+  "external_id",
+  "channel",
+  "metric_kind",
+  "score",
+  "text",
+  "received_at",
+] as const;
 
 export interface BenchFiles {
   rows: number;
@@ -44,10 +54,6 @@ export interface BenchFiles {
 }
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-const copyField = (value: string | null) =>
-  value === null
-    ? "\\N"
-    : value.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
 
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, "drain");
@@ -122,18 +128,7 @@ export async function writeBenchFiles(
           .join(","),
       );
       copyLines.push(
-        [
-          String(copyWorkspaceId),
-          f.source,
-          externalId,
-          f.channel,
-          f.metricKind,
-          f.score === null ? null : score,
-          f.text,
-          f.receivedAt,
-        ]
-          .map(copyField)
-          .join("\t"),
+        copyLine([copyWorkspaceId, f.source, externalId, f.channel, f.metricKind, f.score, f.text, f.receivedAt]),
       );
     }
     if (csvLines.length > 0) {
