@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { sql, TransactionRollbackError } from "drizzle-orm";
 import type { DbHandle } from "../db/client";
-import { copyRows } from "../server/services/copy-rows";
+import { copyRows } from "../db/copy-rows";
 import { COPY_COLUMNS } from "./import-bench-file";
 
 /** COPY text per statement: whole lines, about this many bytes (a string in memory each). */

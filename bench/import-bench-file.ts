@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { buildReferenceData, generateActivity, planDemo } from "../db/seed/generate";
 import type { ThemeKeywords } from "../db/schema/themes";
-import { copyLine } from "../server/services/copy-rows";
+import { copyLine } from "../db/copy-rows";
 import { ROLES } from "../server/domain/enums";
 
 /**

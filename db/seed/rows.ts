@@ -148,6 +148,17 @@ export interface FeedbackRow {
   updatedAt: string;
 }
 
+/** A generated item after the text analysis (./analyse.ts), as the seed writes it. */
+export interface AnalysedFeedbackRow extends Omit<FeedbackRow, "sentiment" | "sentimentLabel"> {
+  /** Null only for an item with neither a comment nor a score. */
+  sentiment: number | null;
+  sentimentLabel: SentimentLabel | null;
+  sentimentSource: string | null;
+  searchTerms: string[];
+  textKey: string | null;
+  analysedAt: string;
+}
+
 export interface FeedbackThemeRow {
   feedbackId: number;
   themeId: number;

@@ -6,6 +6,7 @@ import { createTestDb } from "../test-db";
 import { testEngine, testServerUrl } from "../test-engine";
 import { DEMO_USERS, DEMO_WORKSPACES } from "./demo-users";
 import { resetDatabase } from "./reset";
+import { analyseFeedback } from "../text-analysis";
 import { CAMPAIGN_SIZE, CAMPAIGN_TEXT } from "./reviews";
 import { SEEDED_TABLES, isDatabaseEmpty, seedDemo, type SeedOptions, type SeedSummary } from "./seed";
 import { createThrowawayDatabase } from "../throwaway-db";
@@ -101,6 +102,38 @@ describe(`seedDemo (${testEngine()})`, () => {
         WHERE source = 'review' AND text IS DISTINCT FROM ${CAMPAIGN_TEXT}`,
     );
     expect(share!.flagged / share!.reviews).toBeLessThan(0.1);
+  });
+
+  it("writes every item analysed, as the stored-row analysis leaves it", async () => {
+    // the columns and links the text analysis sets: written by the seed before the insert, then
+    // recomputed from the stored rows by analyseFeedback, they must not change
+    const snapshot = () =>
+      queryRows<Record<string, unknown>>(
+        handle.db,
+        sql`SELECT
+          (SELECT count(*) FROM feedback WHERE analysed_at IS NULL)::int AS unanalysed,
+          (SELECT md5(string_agg(concat_ws(',', id, language, sentiment, sentiment_label, sentiment_source,
+            array_to_string(search_terms, ' '), text_key, priority, extract(epoch FROM due_at)), '|' ORDER BY id)) FROM feedback) AS items,
+          (SELECT md5(string_agg(feedback_id || ':' || theme_id || ':' || origin, '|' ORDER BY feedback_id, theme_id)) FROM feedback_themes) AS links,
+          (SELECT count(*) FROM feedback_themes)::int AS link_count`,
+      );
+    const [before] = await snapshot();
+    expect(before!.unanalysed).toBe(0);
+    expect(before!.link_count).toBeGreaterThan(0);
+    const workspaces = await queryRows<{ id: number }>(handle.db, sql`SELECT id FROM workspaces ORDER BY id`);
+    for (const ws of workspaces) {
+      await analyseFeedback(handle.db, ws.id, { all: true, now: OPTIONS.now, screen: false });
+    }
+    expect((await snapshot())[0]).toEqual(before);
+    // the closed loop ran on the new items: no open detractor is left at normal priority
+    const [loop] = await queryRows<{ normal: number; raised: number }>(
+      handle.db,
+      sql`SELECT count(*) FILTER (WHERE priority = 'normal')::int AS normal,
+        count(*) FILTER (WHERE priority IN ('high', 'urgent') AND due_at IS NOT NULL)::int AS raised
+        FROM feedback WHERE status = 'new' AND metric_kind = 'nps' AND score <= 6`,
+    );
+    expect(loop!.normal).toBe(0);
+    expect(loop!.raised).toBeGreaterThan(0);
   });
 
   it("makes every demo user a member of every demo workspace with their role", async () => {

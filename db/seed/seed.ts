@@ -2,7 +2,8 @@ import { inArray, sql } from "drizzle-orm";
 import { hashPassword } from "../../server/auth/password";
 import { queryRows, type Db } from "../client";
 import { screenFeedback } from "../screening";
-import { analyseFeedback } from "../text-analysis";
+import { loadAnalysisContext } from "../text-analysis";
+import { analyseBatch } from "./analyse";
 import { users } from "../schema";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { buildReferenceData, generateWorkspaceActivity, type WorkspaceStats } from "./generate";
@@ -13,17 +14,13 @@ import type { DemoUserRef } from "./rows";
 
 export interface SeedOptions extends GenerateOptions {
   /**
-   * Rows per table per batch; each batch is written in one transaction, in INSERT statements of
-   * at most 5,000 rows. Default 20,000 (fewer commits: PGlite pays for each one). Memory stays
+   * Rows per table per batch; each batch is analysed, then written in one transaction by COPY. Default 20,000 (fewer commits: PGlite pays for each one). Memory stays
    * bounded by the batch size whatever the totals.
    */
   batchSize?: number;
   /** Progress messages (a line per workspace phase and about one per second while streaming). */
   onProgress?: (message: string) => void;
 }
-
-/** Rows per INSERT statement (a few MB of JSON). */
-const STATEMENT_ROWS = 5_000;
 
 export const SEEDED_TABLES = [
   "workspaces",
@@ -131,7 +128,6 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   const started = performance.now();
   const report = options.onProgress ?? (() => undefined);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 20_000));
-  const statementRows = Math.min(batchSize, STATEMENT_ROWS);
   if (!(await isDatabaseEmpty(db))) {
     throw new Error("The database already has workspaces; seed only an empty database (reset it first).");
   }
@@ -187,23 +183,25 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     let lastReport = performance.now();
     let wsFeedback = 0;
     let wsOrders = 0;
+    const analysis = await loadAnalysisContext(db, ws.workspaceId);
     for (const batch of generateWorkspaceActivity(plan, refs, {
       batchSize,
       stats,
     })) {
+      const analysed = analyseBatch(batch, analysis, new Date(plan.nowMs));
       await db.transaction(async (tx) => {
         // a bulk load: the triggers only mark the workspace; one rebuild at the end recomputes the
         // rollups (an interrupted seed leaves the mark, and the app rebuilds at start)
         await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
-        await T.insertRows(tx, T.CUSTOMERS, batch.customers, statementRows);
-        await T.insertRows(tx, T.ORDERS, batch.orders, statementRows);
-        await T.insertRows(tx, T.FEEDBACK, batch.feedback, statementRows);
-        await T.insertRows(tx, T.FEEDBACK_THEMES, batch.feedbackThemes, statementRows);
+        await T.copyTableRows(tx, T.CUSTOMERS, batch.customers);
+        await T.copyTableRows(tx, T.ORDERS, batch.orders);
+        await T.copyTableRows(tx, T.ANALYSED_FEEDBACK, analysed.feedback);
+        await T.copyTableRows(tx, T.FEEDBACK_THEMES, analysed.feedbackThemes);
       });
       counts.customers += batch.customers.length;
       counts.orders += batch.orders.length;
       counts.feedback += batch.feedback.length;
-      counts.feedback_themes += batch.feedbackThemes.length;
+      counts.feedback_themes += analysed.feedbackThemes.length;
       wsOrders += batch.orders.length;
       wsFeedback += batch.feedback.length;
       if (performance.now() - lastReport >= 1_000) {
@@ -233,32 +231,16 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   endPhase("planning");
 
   await T.resetIdentitySequences(db);
-  // the text analysis every ingest runs (language, sentiment, search words, theme links, the closed
-  // loop's priorities), deferred like the rows themselves: the rebuild below counts its sentiment.
-  // It walks feedback by id: statistics first, or a never-analysed table plans each batch as a scan
-  // of the whole workspace (1.5 s a batch at 10M rows instead of milliseconds)
-  await db.execute(sql`ANALYZE feedback`);
+  // the text analysis ran on each batch before it was written (./analyse.ts); the suspicious-feedback
+  // screening reads the whole workspace's text keys, orders and arrival times: statistics first
+  await db.execute(sql`ANALYZE customers, orders, feedback`);
   for (const refs of reference.byWorkspace) {
-    let lastAnalysisReport = performance.now();
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('touchpoint.defer_rollups', 'on', true)`);
-      await analyseFeedback(tx, refs.plan.workspaceId, {
-        now: new Date(plan.nowMs),
-        screen: false,
-        onProgress: (done) => {
-          if (performance.now() - lastAnalysisReport < 5_000) return;
-          lastAnalysisReport = performance.now();
-          report(`  ${refs.plan.profile.slug}: ${format(done)}/${format(refs.plan.feedback)} feedback analysed`);
-        },
-      });
-    });
+    const startedAt = performance.now();
+    const screened = await screenFeedback(db, refs.plan.workspaceId);
+    report(
+      `  ${refs.plan.profile.slug}: ${format(screened.found)} suspicious-feedback flags in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
+    );
   }
-  // the suspicious-feedback screening reads the analysis' text keys: statistics of them first
-  await db.execute(sql`ANALYZE feedback`);
-  for (const refs of reference.byWorkspace) await screenFeedback(db, refs.plan.workspaceId);
-  // the analysis re-linked themes by the library's keywords: report the links it left
-  const [links] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM feedback_themes`);
-  counts.feedback_themes = links?.n ?? 0;
   endPhase("analysis");
   await db.execute(sql`SELECT rollups_rebuild()`);
   // fresh planner statistics, so the first dashboard queries do not plan for empty tables

@@ -5,7 +5,7 @@ import { queryRows, type Db } from "@/db/client";
 import { screenFeedback } from "@/db/screening";
 import type { FeedbackInput } from "../domain/ingest/feedback-input";
 import type { Tx } from "./audit";
-import { copyField, copyLine, copyRows } from "./copy-rows";
+import { copyField, copyLine, copyRows } from "@/db/copy-rows";
 import type { BatchResult, BatchRow, ImportWriter } from "./imports-write";
 
 const rowsOf = <T>(tx: Tx, query: SQL) => queryRows<T>(tx as unknown as Db, query);

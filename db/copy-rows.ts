@@ -1,10 +1,16 @@
-import "server-only";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Transaction as PgliteTransaction } from "@electric-sql/pglite";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Tx } from "./audit";
+import type { Db } from "./client";
+
+// Beside the seed's JSON inserts (db/seed/insert.ts): the bulk path of imports, the seed and
+// bench:import; no "server-only", so the seed and CLIs can run it under plain tsx.
+
+/** A transaction of either engine (typed as drizzle's writers are): COPY runs on its connection. */
+export type CopyTransaction = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Tx = CopyTransaction;
 
 /** A value as a field of PostgreSQL's COPY text format (arrays as array literals); null is \N. */
 export function copyField(value: string | number | boolean | null | undefined | readonly (string | number)[]): string {
