@@ -4,7 +4,8 @@
 // validation report, then the import (parse, validate, text analysis and screening, write,
 // rollups) in one transaction — against ≤ 120 s per million rows on a PostgreSQL server and
 // ≤ 300 s on PGlite, with that process' peak RSS ≤ 500 MB. The same rows are then written by a raw
-// COPY into the same table (rolled back), the physical limit the rows/s are compared with.
+// COPY into the same table (rolled back), the physical limit the rows/s are compared with. Last,
+// the import is undone (reported, no budget): every row it added goes and the rollups follow.
 // Target: PGlite in a temporary folder by default; --pg URL a throwaway database on that server;
 // --existing URL (or DATABASE_URL) that database, into a new workspace of its own.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -16,6 +17,7 @@ import { migrateDatabase, openPglite, openPostgres, queryRows, type DbHandle } f
 import { createWorkspace } from "../db/factories";
 import { themes } from "../db/schema";
 import { parseCount } from "../db/seed/cli-args";
+import { undoImport } from "../server/services/imports-undo";
 import { runImportCli } from "./import-bench-cli";
 import { copyBaseline } from "./import-bench-copy";
 import { BENCH_MAPPING, writeBenchFiles } from "./import-bench-file";
@@ -94,6 +96,17 @@ async function main(): Promise<number> {
     const check = await checkImported(handle, workspace.id);
     const copy = await copyBaseline(handle, copyPath);
 
+    // Undo, as Settings → Import's history offers it: every row the import added goes, in one
+    // transaction, and the rollups count them out again
+    const [done] = await queryRows<{ id: number }>(
+      handle.db,
+      sql`SELECT max(id)::int AS id FROM imports WHERE workspace_id = ${workspace.id} AND status = 'done'`,
+    );
+    const undoStarted = performance.now();
+    const undo = await undoImport(handle.db, { workspaceId: workspace.id, userId: null }, done!.id);
+    const undoSeconds = (performance.now() - undoStarted) / 1000;
+    const afterUndo = await checkImported(handle, workspace.id);
+
     const budgetSeconds = (SECONDS_PER_MILLION[engine] * files.rows) / 1_000_000;
     const checks = {
       time: cli.seconds <= budgetSeconds,
@@ -101,6 +114,7 @@ async function main(): Promise<number> {
       rows: cli.inserted === files.rows && check.rows === files.rows,
       analysed: check.analysed === files.rows,
       rollups: check.rollup === files.rows && check.dirty === 0,
+      undone: undo.deleted >= files.rows && afterUndo.rows === 0 && afterUndo.rollup === 0,
     };
     const ok = Object.values(checks).every(Boolean);
     const rate = (n: number, s: number) => Math.round(n / Math.max(s, 0.001));
@@ -119,6 +133,8 @@ async function main(): Promise<number> {
       copySeconds: +copy.seconds.toFixed(1),
       copyRowsPerSecond: rate(copy.rows, copy.seconds),
       shareOfCopy: +(copy.seconds / cli.seconds).toFixed(3),
+      undoSeconds: +undoSeconds.toFixed(1),
+      undoDeleted: undo.deleted,
       inserted: cli.inserted,
       analysed: check.analysed,
       rollupResponses: check.rollup,
@@ -134,6 +150,7 @@ async function main(): Promise<number> {
         `  peak RSS        ${result.peakRssMB ?? "not measured (needs /proc)"} MB — budget ${PEAK_RSS_MB} MB  ${mark(checks.memory)}`,
         `  raw COPY        ${result.copySeconds} s, ${result.copyRowsPerSecond} rows/s: the import runs at ${(100 * result.shareOfCopy).toFixed(1)} % of it`,
         `  stored          ${check.rows} rows, ${check.analysed} analysed, ${check.rollup} counted in the rollups  ${mark(checks.rows && checks.analysed && checks.rollups)}`,
+        `  undo            ${result.undoSeconds} s: ${undo.deleted} rows deleted (feedback and created customers), ${afterUndo.rows} left, ${afterUndo.rollup} in the rollups  ${mark(checks.undone)}`,
       ].join("\n"),
     );
     return ok ? 0 : 1;
