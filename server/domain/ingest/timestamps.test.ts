@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalFromMs, parseIsoTimestamp, zonedToCanonicalUtc, type WallClock } from "./timestamps";
+import { canonicalFromMs, daysInMonth, parseIsoTimestamp, zonedToCanonicalUtc, type WallClock } from "./timestamps";
 
 const clock = (text: string): WallClock => {
   const [date = "", time = "00:00:00"] = text.split(" ");
@@ -73,5 +73,26 @@ describe("canonicalFromMs", () => {
     expect(canonicalFromMs(0, "1234567")).toBe("1970-01-01T00:00:00.123456Z");
     expect(canonicalFromMs(0, "500")).toBe("1970-01-01T00:00:00.5Z");
     expect(() => canonicalFromMs(253402300800000)).toThrow(RangeError);
+  });
+});
+
+describe("daysInMonth", () => {
+  it("agrees with the calendar of Date for every month of 1896–2104 and a few far years", () => {
+    const years = [1, 4, 100, 400, 1582, 9999, ...Array.from({ length: 209 }, (_, i) => 1896 + i)];
+    for (const year of years) {
+      for (let month = 1; month <= 12; month++) {
+        const date = new Date(0);
+        date.setUTCFullYear(year, month, 0);
+        expect(daysInMonth(year, month), `${year}-${month}`).toBe(date.getUTCDate());
+      }
+    }
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2023, 2), daysInMonth(2024, 2)]).toEqual([
+      28, 29, 28, 29,
+    ]);
+  });
+
+  it("refuses a month that does not exist", () => {
+    expect(() => daysInMonth(2024, 0)).toThrow(RangeError);
+    expect(() => daysInMonth(2024, 13)).toThrow(RangeError);
   });
 });

@@ -19,11 +19,13 @@ const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const DAY_MS = 86_400_000;
 
-/** Days in `month` (1–12) of `year`, Gregorian leap years. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1–12) of `year`, Gregorian leap years (arithmetic: it runs twice per imported timestamp). */
 export function daysInMonth(year: number, month: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`There is no month ${month}.`);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /**
@@ -70,13 +72,14 @@ function wallClockMs(clock: WallClock): number {
   return date.getTime();
 }
 
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
 /** `ms` (whole seconds) plus a fraction's digits as canonical UTC text; see toCanonicalUtc. */
 export function canonicalFromMs(ms: number, fraction = ""): string {
   const date = new Date(ms);
   const year = date.getUTCFullYear();
   if (!Number.isFinite(ms) || year < 1 || year > 9999) throw new RangeError("The instant is outside years 0001–9999.");
-  const pad = (value: number, width = 2) => String(value).padStart(width, "0");
-  const digits = fraction.slice(0, 6).replace(/0+$/, "");
+  const digits = fraction === "" ? "" : fraction.slice(0, 6).replace(/0+$/, "");
   return (
     `${pad(year, 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
     `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}` +
