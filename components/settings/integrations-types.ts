@@ -8,3 +8,6 @@ export type WebhookEndpoint = Outputs["webhooks"]["list"][number];
 
 /** What can be done to an endpoint from its row, each confirmed in a dialog or opened in a form. */
 export type WebhookAction = "edit" | "rotate" | "disable" | "enable" | "remove";
+
+/** One logged delivery of an endpoint, as Settings → Integrations → Recent deliveries lists it. */
+export type WebhookDeliveryRow = Outputs["webhooks"]["deliveries"][number];

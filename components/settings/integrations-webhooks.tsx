@@ -149,7 +149,12 @@ export function WebhooksSection({ origin }: { origin: string }) {
           actionsLabel={t("settingsIntegrations.webhooks.colActions")}
         >
           {endpoints.map((endpoint) => (
-            <WebhookRow key={endpoint.id} endpoint={endpoint} onAction={(action) => act(endpoint, action)} />
+            <WebhookRow
+              key={endpoint.id}
+              endpoint={endpoint}
+              columns={COLUMNS.length + 1}
+              onAction={(action) => act(endpoint, action)}
+            />
           ))}
         </IntegrationsTable>
       )}

@@ -14,11 +14,13 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 import { API_KEY_SCOPES, WEBHOOK_TOOLS } from "../../server/domain/ingest/integrations";
+import { WEBHOOK_DELIVERY_MESSAGE_MAX, WEBHOOK_DELIVERY_OUTCOMES } from "../../server/domain/ingest/webhook-deliveries";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
 export const apiKeyScopeEnum = pgEnum("api_key_scope", API_KEY_SCOPES);
 export const webhookToolEnum = pgEnum("webhook_tool", WEBHOOK_TOOLS);
+export const webhookDeliveryOutcomeEnum = pgEnum("webhook_delivery_outcome", WEBHOOK_DELIVERY_OUTCOMES);
 
 /**
  * Bearer keys of the REST API (`tp_<prefix>_<secret>`). Only the SHA-256 of the whole token is
@@ -87,6 +89,55 @@ export const webhookEndpoints = pgTable(
     index("webhook_endpoints_workspace_idx").on(t.workspaceId, t.createdAt),
     check("webhook_endpoints_name_not_blank", sql`length(trim(${t.name})) > 0`),
     check("webhook_endpoints_secret", sql`${t.tool} = 'delighted' OR ${t.secret} IS NOT NULL`),
+  ],
+);
+
+/**
+ * The delivery log of a webhook endpoint: one row per delivery whose URL token found the endpoint
+ * (accepted or refused, with the status and message the sender got), so Settings can show why a
+ * tool's deliveries fail. Never the payload, a header or a secret. Operational and bounded: writing
+ * a row deletes the endpoint's rows older than the last WEBHOOK_DELIVERIES_KEPT
+ * (server/services/ingest-webhook-deliveries.ts).
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    workspaceId: integer()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    endpointId: integer()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    receivedAt: timestamp({ withTimezone: true }).notNull(),
+    httpStatus: smallint().notNull(),
+    outcome: webhookDeliveryOutcomeEnum().notNull(),
+    itemsCreated: integer().notNull().default(0),
+    itemsUpdated: integer().notNull().default(0),
+    /** redelivered with nothing changed */
+    itemsUnchanged: integer().notNull().default(0),
+    /** acknowledged with nothing to store (an event without an answer) */
+    itemsIgnored: integer().notNull().default(0),
+    /** the error code of the answer (`unauthorized`, `invalid_input`, …); null when accepted */
+    errorCode: text(),
+    message: text(),
+    durationMs: integer().notNull(),
+  },
+  (t) => [
+    // Settings: an endpoint's latest deliveries; trimming it to the newest rows by id
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.id),
+    // a workspace's deletion cascades to its deliveries
+    index("webhook_deliveries_workspace_idx").on(t.workspaceId),
+    check("webhook_deliveries_http_status", sql`${t.httpStatus} BETWEEN 100 AND 599`),
+    check(
+      "webhook_deliveries_counts",
+      sql`${t.itemsCreated} >= 0 AND ${t.itemsUpdated} >= 0 AND ${t.itemsUnchanged} >= 0 AND ${t.itemsIgnored} >= 0`,
+    ),
+    check("webhook_deliveries_duration", sql`${t.durationMs} >= 0`),
+    check(
+      "webhook_deliveries_message_length",
+      sql`length(${t.message}) <= ${sql.raw(String(WEBHOOK_DELIVERY_MESSAGE_MAX))}`,
+    ),
   ],
 );
 

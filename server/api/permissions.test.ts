@@ -216,6 +216,10 @@ const PROCEDURES: Record<string, { permission: Permission | null; input?: unknow
     input: (f: Fixture) => ({ id: f.webhookId, name: "Renamed webhook" }),
   },
   "webhooks.rotateSecret": { permission: "workspace.integrations", input: (f: Fixture) => ({ id: f.signedWebhookId }) },
+  "webhooks.deliveries": {
+    permission: "workspace.integrations",
+    input: (f: Fixture) => ({ endpointId: f.webhookId, limit: 5 }),
+  },
   "webhooks.remove": {
     permission: "workspace.integrations",
     input: (f: Fixture) => ({ id: f.removableWebhookIds[webhookRemovals++] }),

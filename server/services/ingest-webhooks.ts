@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookEndpoints } from "@/db/schema";
 import { adaptDelighted } from "../domain/ingest/adapters/delighted";
@@ -9,6 +9,7 @@ import { adaptSurveyMonkeyResponse, readSurveyMonkeyEvent } from "../domain/inge
 import { adaptTypeform, type TypeformOptions } from "../domain/ingest/adapters/typeform";
 import { adaptZendesk } from "../domain/ingest/adapters/zendesk";
 import { MAX_EXTERNAL_ID } from "../domain/ingest/fields";
+import { deliveryRecordOf } from "../domain/ingest/webhook-deliveries";
 import { WEBHOOK_TOOLS, type WebhookTool } from "../domain/ingest/integrations";
 import {
   verifySurveyMonkeySignature,
@@ -18,6 +19,7 @@ import {
   type SignatureCheck,
 } from "../domain/ingest/signatures";
 import { writeFeedback } from "./ingest-feedback";
+import { recordWebhookDelivery } from "./ingest-webhook-deliveries";
 import {
   apiError,
   lockWorkspaceIngest,
@@ -40,6 +42,8 @@ export interface WebhookDelivery {
   headers: { get(name: string): string | null };
   body: string;
   now?: Date;
+  /** The answer the route already gave without reading the body (too large): logged against the endpoint, then returned. */
+  refused?: ApiAnswer;
 }
 
 type Endpoint = {
@@ -48,6 +52,7 @@ type Endpoint = {
   tool: WebhookTool;
   secret: string | null;
   config: Record<string, unknown>;
+  revokedAt: Date | null;
 };
 
 /**
@@ -58,29 +63,56 @@ type Endpoint = {
  * API writes it. The item's external id is "<tool>:<the tool's response id>", so a redelivery or
  * an update of a response updates its item and tools never collide with each other's ids.
  * An event without an answer is acknowledged with 200 and `ignored`, so the tool stops retrying.
+ *
+ * Every delivery whose token belongs to an endpoint (live or disabled, of any tool) is logged in
+ * webhook_deliveries with the status and message the sender got (deliveryRecordOf); an unknown
+ * token belongs to no workspace and is not. The log is written apart from the delivery's own
+ * transaction, so a failed write cannot undo or refuse the delivery.
  */
-export async function receiveWebhook(db: Db, delivery: WebhookDelivery): Promise<ApiAnswer> {
+export async function receiveWebhook(
+  db: Db,
+  delivery: WebhookDelivery,
+  options: ReceiveOptions = {},
+): Promise<ApiAnswer> {
+  const started = performance.now();
+  const receivedAt = delivery.now ?? new Date();
+  let endpoint: Endpoint | undefined;
+  let answer: ApiAnswer;
   try {
-    return await receive(db, delivery);
+    endpoint = delivery.token ? await findEndpoint(db, delivery.token) : undefined;
+    answer = await receive(db, delivery, endpoint);
   } catch (error) {
-    return unexpectedError(error, `webhook ${delivery.tool}`);
+    answer = unexpectedError(error, `webhook ${delivery.tool}`);
   }
+  if (endpoint) {
+    const logged = {
+      workspaceId: endpoint.workspaceId,
+      endpointId: endpoint.id,
+      receivedAt,
+      durationMs: Math.round(performance.now() - started),
+      ...deliveryRecordOf(answer),
+    };
+    const write = () =>
+      recordWebhookDelivery(db, logged).catch((error: unknown) => {
+        console.error(`[api] logging a delivery of webhook endpoint ${logged.endpointId} failed:`, error);
+      });
+    await (options.defer ?? ((task) => task()))(write);
+  }
+  return answer;
 }
 
-async function receive(db: Db, delivery: WebhookDelivery): Promise<ApiAnswer> {
-  const tool = WEBHOOK_TOOLS.find((known) => known === delivery.tool);
-  if (!tool)
-    return apiError(
-      404,
-      "not_found",
-      `There is no webhook for "${delivery.tool}"; use one of ${WEBHOOK_TOOLS.join(", ")}.`,
-    );
-  const unknown = apiError(
-    401,
-    "unauthorized",
-    "This is not the URL of a live webhook; copy it again from Settings → Integrations.",
-  );
-  if (!delivery.token) return unknown;
+export interface ReceiveOptions {
+  /**
+   * Schedules the delivery log's write; the route passes one that runs it after the answer is sent
+   * (Next's `after`). A promise it returns is awaited; without `defer` the write is awaited before
+   * receiveWebhook returns. Either way a failed write is logged on the console and never changes
+   * the answer.
+   */
+  defer?: (write: () => Promise<void>) => Promise<void> | void;
+}
+
+/** The endpoint a URL token belongs to, live or disabled, of whichever tool: its deliveries are logged. */
+async function findEndpoint(db: Db, token: string): Promise<Endpoint | undefined> {
   const [endpoint] = (await db
     .select({
       id: webhookEndpoints.id,
@@ -88,16 +120,30 @@ async function receive(db: Db, delivery: WebhookDelivery): Promise<ApiAnswer> {
       tool: webhookEndpoints.tool,
       secret: webhookEndpoints.secret,
       config: webhookEndpoints.config,
+      revokedAt: webhookEndpoints.revokedAt,
     })
     .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.tokenHash, sha256(delivery.token)),
-        eq(webhookEndpoints.tool, tool),
-        isNull(webhookEndpoints.revokedAt),
-      ),
-    )) as Endpoint[];
-  if (!endpoint) return unknown;
+    .where(eq(webhookEndpoints.tokenHash, sha256(token)))) as Endpoint[];
+  return endpoint;
+}
+
+async function receive(db: Db, delivery: WebhookDelivery, found: Endpoint | undefined): Promise<ApiAnswer> {
+  if (delivery.refused) return delivery.refused;
+  const tool = WEBHOOK_TOOLS.find((known) => known === delivery.tool);
+  if (!tool)
+    return apiError(
+      404,
+      "not_found",
+      `There is no webhook for "${delivery.tool}"; use one of ${WEBHOOK_TOOLS.join(", ")}.`,
+    );
+  // one answer whether the token is unknown, disabled or another tool's: the sender learns nothing more
+  const endpoint = found && found.tool === tool && !found.revokedAt ? found : undefined;
+  if (!endpoint)
+    return apiError(
+      401,
+      "unauthorized",
+      "This is not the URL of a live webhook; copy it again from Settings → Integrations.",
+    );
 
   const limit = await takeRateLimitToken(db, `webhook:${endpoint.id}`, WEBHOOK_RATE_PER_MINUTE);
   if (!limit.ok) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { getDatabase } from "@/db";
 import { apiError, type ApiAnswer } from "../../services/ingest-http";
 import { handleIngest, type IngestEntity } from "../../services/ingest";
@@ -38,10 +39,16 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function tooLarge(maxBytes: number): Response {
-  return toResponse(
-    apiError(413, "payload_too_large", `The body is larger than ${maxBytes / (1024 * 1024)} MB; send smaller batches.`),
+function tooLargeAnswer(maxBytes: number): ApiAnswer {
+  return apiError(
+    413,
+    "payload_too_large",
+    `The body is larger than ${maxBytes / (1024 * 1024)} MB; send smaller batches.`,
   );
+}
+
+function tooLarge(maxBytes: number): Response {
+  return toResponse(tooLargeAnswer(maxBytes));
 }
 
 /** `POST /api/v1/<entity>`. */
@@ -66,8 +73,24 @@ export function ingestRoute(entity: IngestEntity) {
 export async function webhookPost(request: Request, context: { params: Promise<{ tool: string }> }): Promise<Response> {
   const { tool } = await context.params;
   const body = await readBody(request, MAX_WEBHOOK_BODY_BYTES);
-  if (body === null) return tooLarge(MAX_WEBHOOK_BODY_BYTES);
   const { db } = await getDatabase();
   const token = new URL(request.url).searchParams.get("endpoint");
-  return toResponse(await receiveWebhook(db, { tool, token, headers: request.headers, body }));
+  // a body too large is refused unread, and still logged when the token names an endpoint
+  const delivery = body === null ? { body: "", refused: tooLargeAnswer(MAX_WEBHOOK_BODY_BYTES) } : { body };
+  return toResponse(
+    await receiveWebhook(db, { tool, token, headers: request.headers, ...delivery }, { defer: afterResponse }),
+  );
+}
+
+/**
+ * Runs `task` once the response is sent (Next's `after`), so the delivery log does not hold up the
+ * answer. Called outside a request Next serves (tests and benches run the handlers in-process),
+ * `after` throws: the task then runs before the answer, as receiveWebhook runs it by default.
+ */
+function afterResponse(task: () => Promise<void>): Promise<void> | void {
+  try {
+    after(task);
+  } catch {
+    return task();
+  }
 }

@@ -208,6 +208,7 @@ describe(`webhook endpoints in Settings (${testEngine()})`, () => {
     const caller = await admin();
     // one at a time: a later call must not find the endpoint changed (or gone) by an earlier one
     const calls = [
+      () => caller.webhooks.deliveries({ endpointId: id }),
       () => caller.webhooks.update({ id, name: "Mine now" }),
       () => caller.webhooks.rotateSecret({ id }),
       () => caller.webhooks.revoke({ id }),

@@ -1,5 +1,7 @@
 import { createWebhookInput, idInput } from "../../domain/ingest/integrations";
+import { webhookDeliveriesInput } from "../../domain/ingest/webhook-deliveries";
 import { rotateWebhookSecretInput, updateWebhookInput } from "../../domain/ingest/webhook-settings";
+import { listWebhookDeliveries } from "../../services/ingest-webhook-deliveries";
 import {
   createWebhookEndpoint,
   enableWebhookEndpoint,
@@ -36,4 +38,8 @@ export const webhooksRouter = createTRPCRouter({
   revoke: manage.input(idInput).mutation(({ ctx, input }) => revokeWebhookEndpoint(ctx.db, actorOf(ctx), input.id)),
   enable: manage.input(idInput).mutation(({ ctx, input }) => enableWebhookEndpoint(ctx.db, actorOf(ctx), input.id)),
   remove: manage.input(idInput).mutation(({ ctx, input }) => removeWebhookEndpoint(ctx.db, actorOf(ctx), input.id)),
+  /** The endpoint's latest deliveries (at most the last 100 are kept), newest first, refused ones included. */
+  deliveries: manage
+    .input(webhookDeliveriesInput)
+    .query(({ ctx, input }) => listWebhookDeliveries(ctx.db, ctx.membership.workspaceId, input)),
 });

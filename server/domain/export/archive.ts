@@ -151,6 +151,8 @@ export const ARCHIVE_EXCLUDED: Readonly<Record<string, string>> = {
   ingest_requests:
     "Operational: the REST API's stored answers for Idempotency-Key replays, tied to the API keys above.",
   jobs: "Operational: the background job queue (runs, progress, retries).",
+  webhook_deliveries:
+    "Operational: the delivery log of the webhook endpoints above (status and message of each recent delivery), not data.",
   feedback_rollup: "Derived: recomputed from feedback on import.",
   orders_rollup: "Derived: recomputed from orders on import.",
   customer_state: "Derived: recomputed from customers and feedback on import.",

@@ -105,7 +105,45 @@ export const integrationsMessages = {
       active: "Active",
       disabledOn: "Disabled {date}",
       deliveriesNote:
-        "Touchpoint records when each endpoint last stored a delivery, not a log of every delivery: a refused delivery (wrong signature, invalid payload) shows in the sending tool's delivery log.",
+        "Each endpoint logs its last 100 deliveries, refused ones included, with the status and message the tool was answered (never the payload). A delivery to a URL whose token is unknown belongs to no endpoint and is not logged.",
+      deliveries: {
+        show: "Deliveries",
+        hide: "Hide deliveries",
+        toggleLabel: "Recent deliveries of {name}",
+        title: "Recent deliveries of “{name}”",
+        shown: "Newest first, up to {count}; the log keeps the last 100 deliveries of each endpoint.",
+        refresh: "Refresh",
+        refreshing: "Refreshing…",
+        tableLabel: "Recent deliveries of {name}",
+        colTime: "Received",
+        colStatus: "Status",
+        colOutcome: "Outcome",
+        colItems: "Items",
+        colMessage: "Message",
+        took: "{ms} ms",
+        outcomes: { accepted: "Accepted", rejected: "Rejected" },
+        items: {
+          created: "{count} created",
+          updated: "{count} updated",
+          unchanged: "{count} unchanged (duplicate)",
+          ignored: "{count} ignored",
+        },
+        noItems: "None",
+        empty: "No deliveries logged yet.",
+        test: {
+          typeform:
+            "To send a test delivery, open the form in Typeform → Connect → Webhooks → View deliveries and choose Send test request.",
+          delighted:
+            "To send a test delivery, answer one of your Delighted surveys yourself: Delighted delivers each response here when it is created or updated.",
+          surveymonkey:
+            "SurveyMonkey has no test button: complete a response to the survey and its response_completed event is delivered here.",
+          zendesk:
+            "To send a test delivery, open Admin Center → Webhooks in Zendesk, choose the webhook, then Actions → Test webhook.",
+          generic:
+            "To send a test delivery, post a signed JSON payload with the curl example of the API documentation.",
+        },
+        failed: "The deliveries could not be loaded: {message}",
+      },
       empty: "No webhook endpoints yet.",
       edit: "Edit",
       editLabel: "Edit {name}",
