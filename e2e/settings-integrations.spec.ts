@@ -131,11 +131,29 @@ test(`a Typeform webhook signed with the shown secret lands in the inbox; unsign
 
   await openIntegrations(page);
   const endpoints = page.getByRole("table", { name: "Webhook endpoints" });
-  const row = endpoints.getByRole("row").filter({ hasText: "E2E city survey" });
+  // by its row header: the disclosed deliveries below it name the endpoint too
+  const row = endpoints.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "E2E city survey" }) });
   await expect(row).toContainText("Typeform");
   await expect(row).toContainText("Active");
   await expect(row).not.toContainText("Never");
   await page.screenshot({ path: join(SCREENSHOTS, "integrations-page.png"), fullPage: true });
+
+  // the delivery log shows each delivery, newest first, with what the tool was answered
+  const toggle = page.getByRole("button", { name: "Recent deliveries of E2E city survey" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  const deliveries = page.getByRole("table", { name: "Recent deliveries of E2E city survey" });
+  const logged = deliveries.getByRole("row").filter({ has: page.getByRole("cell") });
+  await expect(logged).toHaveCount(3);
+  await expect(logged.nth(0)).toContainText("200");
+  await expect(logged.nth(0)).toContainText("Accepted");
+  await expect(logged.nth(0)).toContainText("1 created");
+  await expect(logged.nth(1)).toContainText("Rejected");
+  await expect(logged.nth(1)).toContainText("signature does not match");
+  await expect(logged.nth(2)).toContainText("401");
+  await expect(logged.nth(2)).toContainText("Typeform-Signature header is missing");
+  await page.screenshot({ path: join(SCREENSHOTS, "integrations-deliveries.png"), fullPage: true });
 
   // disabling it refuses even a signed delivery
   await page.getByRole("button", { name: "Disable E2E city survey" }).click();
@@ -146,6 +164,12 @@ test(`a Typeform webhook signed with the shown secret lands in the inbox; unsign
   await expect(row).toContainText("Disabled");
   const disabled = await request.post(url, { headers: { ...json, "Typeform-Signature": signature }, data: body });
   expect(disabled.status()).toBe(401);
+  // the log is written just after the answer: refresh until it shows
+  await expect(async () => {
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await expect(logged).toHaveCount(4, { timeout: 1_000 });
+  }).toPass();
+  await expect(logged.nth(0)).toContainText("This is not the URL of a live webhook");
 });
 
 test("the generic webhook's mapping is tried on a sample before it is saved", async ({ page }) => {
