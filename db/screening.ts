@@ -58,7 +58,7 @@ export async function screenFeedback(
   workspaceId: number,
   options: { ids?: readonly number[]; scope?: SQL } = {},
 ): Promise<ScreeningResult> {
-  const { duplicateMinCustomers, burstMinItems, burstWindowMs } = SUSPICION_DEFAULTS;
+  const { duplicateMinCustomers, burstMinItems, burstWindowMs, burstFactor, burstBaselineMs } = SUSPICION_DEFAULTS;
   if (options.ids && options.ids.length === 0) return { found: 0, removed: 0 };
   const ids = options.ids ? JSON.stringify([...options.ids]) : null;
   const scope = options.scope ?? (ids ? sql`SELECT value::int FROM jsonb_array_elements_text(${ids}::jsonb)` : null);
@@ -66,6 +66,7 @@ export async function screenFeedback(
   // estimated 0.5 % of the rows, a twentieth of the reviews)
   const screened = sql`f.source = ANY (ARRAY[${list(SCREENED_SOURCES)}]::feedback_source[])`;
   const window = sql.raw(`interval '${Math.round(burstWindowMs / 1000)} seconds'`);
+  const halfBaseline = sql.raw(`interval '${Math.round(burstBaselineMs / 2000)} seconds'`);
 
   return db.transaction(async (tx) => {
     const run = (query: SQL) => tx.execute(query);
@@ -93,8 +94,9 @@ export async function screenFeedback(
         HAVING count(DISTINCT coalesce('c' || f.customer_id, 'a' || f.id)) >= ${duplicateMinCustomers}) g
       JOIN feedback f ON f.workspace_id = ${workspaceId} AND f.text_key = g.text_key`);
 
-    // bursts: an item's busiest window of the same source and channel holds enough items; the
-    // windows read the items up to one window either side of the judged ones
+    // bursts: an item's busiest window of the same source and channel holds enough items, and
+    // enough times the stream's usual count around it (isBurst); the windows read the items up to
+    // two windows and half the baseline either side of the judged ones
     const [span] = scope
       ? await queryRows<{ from: string | null; to: string | null }>(
           tx as unknown as Db,
@@ -102,27 +104,29 @@ export async function screenFeedback(
         )
       : [null];
     if (!scope || span?.from) {
-      const near = (width: number) =>
-        scope
-          ? sql`BETWEEN ${span!.from}::timestamptz - ${width} * ${window} AND ${span!.to}::timestamptz + ${width} * ${window}`
-          : null;
-      const streamRange = near(2);
-      const judgedRange = near(1);
+      const near = (margin: SQL) =>
+        scope ? sql`BETWEEN ${span!.from}::timestamptz - ${margin} AND ${span!.to}::timestamptz + ${margin}` : null;
+      const streamRange = near(sql`(2 * ${window} + ${halfBaseline})`);
+      const judgedRange = near(window);
       await run(sql`INSERT INTO screening_found (id, code, detail)
         SELECT id, 'burst', jsonb_build_object('items', items, 'source', source, 'origin', origin,
-          'windowMs', ${burstWindowMs}::int)
+          'windowMs', ${burstWindowMs}::int, 'around', around, 'baselineMs', ${burstBaselineMs}::bigint)
         FROM (
-          SELECT id, source, origin, received_at,
+          SELECT id, source, origin, received_at, around,
             max(ahead) OVER (PARTITION BY source, origin ORDER BY received_at
               RANGE BETWEEN ${window} PRECEDING AND CURRENT ROW) AS items
           FROM (
             SELECT f.id, f.source::text AS source, f.channel::text AS origin, f.received_at,
               count(*) OVER (PARTITION BY f.source, f.channel ORDER BY f.received_at
-                RANGE BETWEEN CURRENT ROW AND ${window} FOLLOWING) AS ahead
+                RANGE BETWEEN CURRENT ROW AND ${window} FOLLOWING) AS ahead,
+              count(*) OVER (PARTITION BY f.source, f.channel ORDER BY f.received_at
+                RANGE BETWEEN ${halfBaseline} PRECEDING AND ${halfBaseline} FOLLOWING) AS around
             FROM feedback f WHERE f.workspace_id = ${workspaceId} AND ${screened}
               ${streamRange ? sql`AND f.received_at ${streamRange}` : sql``}) stream
         ) busiest
-        WHERE items >= ${burstMinItems} ${judgedRange ? sql`AND received_at ${judgedRange}` : sql``}`);
+        WHERE items >= ${burstMinItems}
+          AND items * ${burstBaselineMs}::bigint >= ${burstFactor}::bigint * around * ${burstWindowMs}::bigint
+          ${judgedRange ? sql`AND received_at ${judgedRange}` : sql``}`);
     }
 
     // a review no purchase of its customer before it backs (or no customer at all)

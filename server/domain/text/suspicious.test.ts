@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   findBursts,
+  isBurst,
   findDuplicateTexts,
   findExtremeScoresWithoutText,
   findUnverifiedReviews,
@@ -71,7 +72,10 @@ describe("findBursts", () => {
     const items = burst(SUSPICION_DEFAULTS.burstMinItems, "review", 30_000);
     const flags = findBursts(items);
     expect(ids(flags)).toEqual(ids(items.map((i) => ({ feedbackId: i.id }))));
-    expect(flags[0]).toMatchObject({ code: "burst", reason: "10 items came from review within 10 minutes." });
+    expect(flags[0]).toMatchObject({
+      code: "burst",
+      reason: "10 items came from review within 10 minutes; the 7 days around it average under 0.1 per 10 minutes.",
+    });
   });
 
   it("does not flag the same number spread out, or split across sources and origins", () => {
@@ -88,7 +92,48 @@ describe("findBursts", () => {
     ];
     const flags = findBursts(items, { burstMinItems: 3, burstWindowMs: 5000 });
     expect(flags).toHaveLength(3);
-    expect(flags[0]!.reason).toBe("3 items came from review (web) within 5 seconds.");
+    expect(flags[0]!.reason).toBe(
+      "3 items came from review (web) within 5 seconds; the 7 days around it average under 0.1 per 5 seconds.",
+    );
+  });
+
+  it("judges a window against the stream's usual rate: a busy channel's steady traffic is no burst", () => {
+    // a shop whose web reviews arrive one a minute, day and night, for two weeks: 11 to every window
+    const steady = burst(14 * 24 * 60, "review", minute, "web");
+    expect(findBursts(steady)).toEqual([]);
+    expect(findBursts(steady, { burstFactor: 1 })).not.toEqual([]);
+    // a campaign of 60 reviews in five minutes on top of it stands out against that rate
+    const campaign = Array.from({ length: 60 }, (_, k) =>
+      item({
+        source: "review",
+        origin: "web",
+        receivedAt: new Date(T0 + 7 * 24 * 60 * minute + k * 5_000).toISOString(),
+      }),
+    );
+    const flags = findBursts([...steady, ...campaign]);
+    const flagged = new Set(flags.map((f) => f.feedbackId));
+    expect(campaign.every((c) => flagged.has(c.id))).toBe(true);
+    expect(flags.length).toBeLessThan(campaign.length + 30);
+    const detail = flags.find((f) => f.feedbackId === campaign[0]!.id)!.detail;
+    expect(detail).toMatchObject({ code: "burst", baselineMs: 7 * 24 * 60 * minute });
+    expect(flags.find((f) => f.feedbackId === campaign[0]!.id)!.reason).toMatch(
+      /^\d+ items came from review \(web\) within 10 minutes; the 7 days around it average 10 per 10 minutes\.$/,
+    );
+  });
+
+  it("counts the usual rate inclusively at both ends of the baseline", () => {
+    const options = { burstMinItems: 2, burstWindowMs: 1000, burstFactor: 1, burstBaselineMs: 10_000 };
+    // the items at 0 and 500 ms share a window; each one's ±5 s holds an item exactly 5 s away
+    // (-5000 for the first, 5500 for the second): 3 around each, both bounds included
+    const items = [-5000, 0, 500, 5500].map((ms) => item({ source: "review", receivedAt: T0 + ms }));
+    expect(findBursts(items, options).map((f) => f.detail)).toEqual([
+      expect.objectContaining({ items: 2, around: 3 }),
+      expect.objectContaining({ items: 2, around: 3 }),
+    ]);
+    // 2 items against 3 around in 10 windows: 0.3 usual; a factor of 6 (1.8) passes, 7 (2.1) does not
+    expect(findBursts(items, { ...options, burstFactor: 6 })).toHaveLength(2);
+    expect(findBursts(items, { ...options, burstFactor: 7 })).toEqual([]);
+    expect([isBurst(2, 3, { ...options, burstFactor: 6 }), isBurst(1, 0, options)]).toEqual([true, false]);
   });
 });
 

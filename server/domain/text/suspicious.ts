@@ -16,7 +16,16 @@ export type FlagState = (typeof FLAG_STATES)[number];
 /** What a rule saw, with its numbers: stored with the flag, turned into words by {@link describeSuspicion}. */
 export type SuspicionDetail =
   | { code: "duplicate_text"; customers: number; items: number }
-  | { code: "burst"; items: number; source: string; origin: string | null; windowMs: number }
+  | {
+      code: "burst";
+      items: number;
+      source: string;
+      origin: string | null;
+      windowMs: number;
+      /** Items of the same source and origin in the `baselineMs` centred on the item (flags raised before carry none). */
+      around?: number;
+      baselineMs?: number;
+    }
   | { code: "unverified_review"; hasCustomer: boolean }
   | { code: "extreme_score_no_text"; metricKind: Exclude<MetricKind, "none">; score: number };
 
@@ -58,6 +67,14 @@ export interface SuspicionOptions {
   burstMinItems?: number;
   /** … within this many milliseconds. Default 10 minutes. */
   burstWindowMs?: number;
+  /**
+   * … and at least this many times the stream's usual count for such a window, read from the
+   * `burstBaselineMs` centred on the item: a busy shop's reviews arrive ten to a window every
+   * evening, which is no campaign. Default 5.
+   */
+  burstFactor?: number;
+  /** The span the usual rate is read from. Default 7 days (every weekday once). */
+  burstBaselineMs?: number;
 }
 
 export const SUSPICION_DEFAULTS: Required<SuspicionOptions> = {
@@ -65,7 +82,25 @@ export const SUSPICION_DEFAULTS: Required<SuspicionOptions> = {
   duplicateMinLength: 20,
   burstMinItems: 10,
   burstWindowMs: 10 * 60_000,
+  burstFactor: 5,
+  burstBaselineMs: 7 * 86_400_000,
 };
+
+/**
+ * Whether `items` in a window of `windowMs` make a burst, given `around` items of the stream in the
+ * `baselineMs` around them: at least `minItems`, and at least `factor` times the usual count
+ * (around × windowMs / baselineMs), compared in integers so SQL and JavaScript agree exactly.
+ */
+export function isBurst(
+  items: number,
+  around: number,
+  options: Pick<Required<SuspicionOptions>, "burstMinItems" | "burstWindowMs" | "burstFactor" | "burstBaselineMs">,
+): boolean {
+  return (
+    items >= options.burstMinItems &&
+    items * options.burstBaselineMs >= options.burstFactor * around * options.burstWindowMs
+  );
+}
 
 /**
  * The sources the rules screen: reviews, which claim a purchase and are what fake-review campaigns
@@ -133,14 +168,16 @@ export function findDuplicateTexts<Id>(
 
 /**
  * At least `burstMinItems` items from one source (and origin, when given) within any window of
- * `burstWindowMs`: every item inside such a window is flagged. Items with an unreadable time are
- * skipped.
+ * `burstWindowMs`, and `burstFactor` times the stream's usual rate around them (see isBurst): each
+ * item is judged by the busiest window that holds it. Items with an unreadable time are skipped.
  */
 export function findBursts<Id>(
   items: readonly ScreenedFeedback<Id>[],
   options: SuspicionOptions = {},
 ): SuspicionFlag<Id>[] {
-  const { burstMinItems, burstWindowMs } = { ...SUSPICION_DEFAULTS, ...options };
+  const settings = { ...SUSPICION_DEFAULTS, ...options };
+  const { burstMinItems, burstWindowMs, burstBaselineMs } = settings;
+  const half = burstBaselineMs / 2;
   const streams = new Map<string, Array<{ item: ScreenedFeedback<Id>; at: number }>>();
   for (const item of items) {
     if (!SCREENED_SOURCES.has(item.source)) continue;
@@ -163,9 +200,16 @@ export function findBursts<Id>(
       if (size < burstMinItems) continue;
       for (let k = start; k <= end; k++) busiest[k] = Math.max(busiest[k]!, size);
     }
-    stream.forEach(({ item }, k) => {
+    // items of the stream within half the baseline either side of each item (bounds included)
+    let from = 0;
+    let to = 0;
+    stream.forEach(({ item, at }, k) => {
       const size = busiest[k]!;
+      while (stream[from]!.at < at - half) from++;
+      while (to < stream.length && stream[to]!.at <= at + half) to++;
       if (size === 0) return;
+      const around = to - from;
+      if (!isBurst(size, around, settings)) return;
       flags.push(
         flagOf(item.id, {
           code: "burst",
@@ -173,6 +217,8 @@ export function findBursts<Id>(
           source: item.source,
           origin: item.origin ?? null,
           windowMs: burstWindowMs,
+          around,
+          baselineMs: burstBaselineMs,
         }),
       );
     });
@@ -263,7 +309,12 @@ export function describeSuspicion(detail: SuspicionDetail): string {
       const minutes = Math.round(detail.windowMs / 60_000);
       const span = minutes >= 1 ? plural(minutes, "minute") : plural(Math.round(detail.windowMs / 1000), "second");
       const origin = detail.origin ? ` (${detail.origin})` : "";
-      return `${detail.items} items came from ${detail.source}${origin} within ${span}.`;
+      const said = `${detail.items} items came from ${detail.source}${origin} within ${span}`;
+      if (detail.around === undefined || !detail.baselineMs) return `${said}.`;
+      const usual = (detail.around * detail.windowMs) / detail.baselineMs;
+      const days = Math.round(detail.baselineMs / 86_400_000);
+      const rate = usual < 0.1 ? "under 0.1" : usual < 10 ? usual.toFixed(1) : String(Math.round(usual));
+      return `${said}; the ${plural(days, "day")} around it average ${rate} per ${span}.`;
     }
     case "unverified_review":
       return detail.hasCustomer
