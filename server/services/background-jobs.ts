@@ -2,7 +2,8 @@ import "server-only";
 import { getDatabase } from "@/db";
 import { JobWorker } from "@/db/jobs-worker";
 import { importJobKind, IMPORT_JOB } from "./imports-job";
-import { sweepUploads, uploadDir } from "./imports-uploads";
+import { pruneValidations } from "./imports-history";
+import { sweepUploads, UPLOAD_TTL_MS, uploadDir } from "./imports-uploads";
 
 const WORKER_KEY = Symbol.for("touchpoint.jobs.worker");
 type GlobalWithWorker = typeof globalThis & { [WORKER_KEY]?: JobWorker };
@@ -10,9 +11,10 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Starts this process's job worker once (instrumentation.ts; a CLI or a test may call it too), on
- * the process-wide database, with every kind of job the app queues, and removes old uploads every
- * hour. One worker per process runs one job at a time: on PGlite a second one would only queue
- * behind the first's transaction; on PostgreSQL more processes mean more workers.
+ * the process-wide database, with every kind of job the app queues, and removes old uploads and
+ * the validations nobody ran every hour. One worker per process runs one job at a time: on PGlite
+ * a second one would only queue behind the first's transaction; on PostgreSQL more processes mean
+ * more workers.
  */
 export async function startBackgroundJobs(): Promise<JobWorker> {
   const g = globalThis as GlobalWithWorker;
@@ -23,7 +25,12 @@ export async function startBackgroundJobs(): Promise<JobWorker> {
   g[WORKER_KEY] = worker;
   worker.start();
   const sweep = () =>
-    sweepUploads(dir).catch((error: unknown) => console.error("[jobs] removing old uploads failed:", error));
+    Promise.all([
+      sweepUploads(dir).catch((error: unknown) => console.error("[jobs] removing old uploads failed:", error)),
+      pruneValidations(db, UPLOAD_TTL_MS).catch((error: unknown) =>
+        console.error("[jobs] removing old validations failed:", error),
+      ),
+    ]);
   void sweep();
   setInterval(sweep, SWEEP_EVERY_MS).unref();
   return worker;

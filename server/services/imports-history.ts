@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNotNull, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db";
 import { liveJobs, type LiveJob } from "@/db/jobs-worker";
 import { imports, jobs, users } from "@/db/schema";
@@ -36,6 +36,26 @@ export function listImportHistory(db: Db, workspaceId: number, limit = 50) {
     )
     .orderBy(desc(imports.createdAt), desc(imports.id))
     .limit(limit);
+}
+
+/**
+ * Removes validations nobody ran ("Check the file" without "Import", in any workspace) created
+ * more than `maxAgeMs` ago: never started, no job, so no history entry and nothing written; their
+ * upload is swept after the same time (sweepUploads), so they could not run any more. Returns how many.
+ */
+export async function pruneValidations(db: Db, maxAgeMs: number, now = Date.now()): Promise<number> {
+  const removed = await db
+    .delete(imports)
+    .where(
+      and(
+        isNull(imports.jobId),
+        isNull(imports.startedAt),
+        inArray(imports.status, ["pending", "validating", "ready", "failed"]),
+        lt(imports.createdAt, new Date(now - maxAgeMs)),
+      ),
+    )
+    .returning({ id: imports.id });
+  return removed.length;
 }
 
 export type ImportStatus = (typeof imports.$inferSelect)["status"];

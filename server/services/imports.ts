@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { imports } from "@/db/schema";
 import type { ImportEncoding } from "../domain/ingest/encoding";
@@ -308,14 +308,4 @@ export class ImportRejected extends AppError {
 
 function messageOf(error: unknown): string {
   return error instanceof AppError ? error.message : "The import failed unexpectedly; nothing was written.";
-}
-
-/** A workspace's imports, newest first. */
-export function listImports(db: Db, workspaceId: number, limit = 50) {
-  return db
-    .select()
-    .from(imports)
-    .where(eq(imports.workspaceId, workspaceId))
-    .orderBy(desc(imports.createdAt), desc(imports.id))
-    .limit(limit);
 }
