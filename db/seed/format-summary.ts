@@ -13,7 +13,7 @@ export function formatSeedSummary(summary: SeedSummary): string {
   lines.push(
     "",
     `  ${(summary.elapsedMs / 1000).toFixed(1)} s, ${n(summary.rowsPerSecond)} rows/s ` +
-      `(reference ${phases.reference} ms, activity ${phases.activity} ms, planning ${phases.planning} ms, analysis ${phases.analysis} ms, finish ${phases.finish} ms)`,
+      `(reference ${phases.reference} ms, activity ${phases.activity} ms, planning ${phases.planning} ms, screening ${phases.screening} ms, finish ${phases.finish} ms)`,
     `  seed ${summary.seed}, history up to ${summary.now.slice(0, 10)}`,
   );
   return lines.join("\n");

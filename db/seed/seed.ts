@@ -14,8 +14,9 @@ import type { DemoUserRef } from "./rows";
 
 export interface SeedOptions extends GenerateOptions {
   /**
-   * Rows per table per batch; each batch is analysed, then written in one transaction by COPY. Default 20,000 (fewer commits: PGlite pays for each one). Memory stays
-   * bounded by the batch size whatever the totals.
+   * Rows per table per batch; each batch is analysed, then written in one transaction by COPY.
+   * Default 20,000 (fewer commits: PGlite pays for each one). Memory stays bounded by the batch
+   * size whatever the totals.
    */
   batchSize?: number;
   /** Progress messages (a line per workspace phase and about one per second while streaming). */
@@ -52,8 +53,8 @@ export interface SeedSummary {
   totalRows: number;
   elapsedMs: number;
   rowsPerSecond: number;
-  /** Time spent per phase, in milliseconds. */
-  phases: Record<"reference" | "activity" | "planning" | "analysis" | "finish", number>;
+  /** Time spent per phase, in milliseconds ("activity" generates, analyses and writes the rows). */
+  phases: Record<"reference" | "activity" | "planning" | "screening" | "finish", number>;
 }
 
 /** True when no workspace exists yet: the app seeds demo data on first start in that case. */
@@ -138,7 +139,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     reference: 0,
     activity: 0,
     planning: 0,
-    analysis: 0,
+    screening: 0,
     finish: 0,
   };
   let phaseStart = performance.now();
@@ -241,7 +242,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
       `  ${refs.plan.profile.slug}: ${format(screened.found)} suspicious-feedback flags in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
     );
   }
-  endPhase("analysis");
+  endPhase("screening");
   await db.execute(sql`SELECT rollups_rebuild()`);
   // fresh planner statistics, so the first dashboard queries do not plan for empty tables
   await db.execute(
